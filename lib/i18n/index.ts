@@ -1,0 +1,22 @@
+import en from '../../public/_locales/en/messages.json';
+import fr from '../../public/_locales/fr/messages.json';
+import nl from '../../public/_locales/nl/messages.json';
+
+/**
+ * The locale files under public/_locales are the single source of every text a user reads: the browser's
+ * i18n system reads them for the manifest, and this module reads the same files so lib/ can render text
+ * in a language the user chose (Dutch unless told otherwise) and in tests without a browser.
+ */
+export const locales = ['nl', 'en', 'fr'] as const;
+export type Locale = (typeof locales)[number];
+export type MessageKey = keyof typeof nl;
+
+type Catalogue = Record<MessageKey, { message: string }>;
+// `satisfies` makes a key missing from en or fr a type error, not a blank label at run time.
+const catalogues = { nl, en: en satisfies Catalogue, fr: fr satisfies Catalogue } as const;
+
+/** Renders a message, replacing `$1`…`$9` with `substitutions` (the extension i18n convention). */
+export function t(key: MessageKey, substitutions: readonly (string | number)[] = [], locale: Locale = 'nl'): string {
+  const template = catalogues[locale][key].message;
+  return template.replace(/\$(\d)/g, (_match, digit: string) => String(substitutions[Number(digit) - 1] ?? ''));
+}

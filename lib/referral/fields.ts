@@ -1,0 +1,99 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { z } from 'zod';
+import { forbiddenDataIn } from './forbidden-data';
+import { cleanText, foldPunctuation, type FieldCheck } from './text-rules';
+
+/**
+ * One checker per permitted field. Each takes what the user typed and returns the cleaned value or a message
+ * key, so the panel can check as the user types with the very rules `parseReferral` applies.
+ */
+export const limits = { name: 80, street: 100, houseNumber: 12, box: 10, municipality: 60, email: 254, phone: 30 } as const;
+
+function guarded(check: FieldCheck): FieldCheck {
+  if (!check.ok) return check;
+  const forbidden = forbiddenDataIn(check.value);
+  return forbidden ? { ok: false, message: forbidden } : check;
+}
+
+// Letters with their marks, spaces, apostrophes, hyphens and full stops ("Van den Broeck", "D'Hondt", "St.-Pieters").
+const nameCharacters = /^[\p{L}\p{M}' .-]+$/u;
+
+export function checkName(input: string): FieldCheck {
+  const cleaned = cleanText(input, limits.name);
+  if (!cleaned.ok) return cleaned;
+  const value = foldPunctuation(cleaned.value);
+  const forbidden = forbiddenDataIn(value);
+  if (forbidden) return { ok: false, message: forbidden };
+  if (!nameCharacters.test(value)) return { ok: false, message: 'err_nameChars' };
+  if (!/\p{L}/u.test(value)) return { ok: false, message: 'err_nameNoLetter' };
+  return { ok: true, value };
+}
+
+const streetCharacters = /^[\p{L}\p{M}\d' .,/()-]+$/u;
+
+export function checkStreet(input: string): FieldCheck {
+  const cleaned = guarded(cleanText(input, limits.street));
+  if (!cleaned.ok) return cleaned;
+  const value = foldPunctuation(cleaned.value);
+  if (!streetCharacters.test(value) || !/\p{L}/u.test(value)) return { ok: false, message: 'err_streetChars' };
+  return { ok: true, value };
+}
+
+// 12, 12A, 12 bis, 12-14, 12/1, and "zn" (zonder nummer) for an address without a number.
+const houseNumberPattern = /^(?:\d{1,5}(?: ?[A-Za-z]{1,3})?(?: ?[-/] ?\d{1,5}(?: ?[A-Za-z]{1,3})?)?|z\.? ?n\.?)$/u;
+
+export function checkHouseNumber(input: string): FieldCheck {
+  const cleaned = guarded(cleanText(input, limits.houseNumber));
+  if (!cleaned.ok) return cleaned;
+  const value = foldPunctuation(cleaned.value);
+  return houseNumberPattern.test(value) ? { ok: true, value } : { ok: false, message: 'err_houseNumber' };
+}
+
+export function checkBox(input: string): FieldCheck {
+  const cleaned = guarded(cleanText(input, limits.box));
+  if (!cleaned.ok) return cleaned;
+  const value = foldPunctuation(cleaned.value);
+  return value === '' || /^[0-9A-Za-z][0-9A-Za-z./ -]*$/u.test(value)
+    ? { ok: true, value }
+    : { ok: false, message: 'err_box' };
+}
+
+export function checkPostcode(input: string): FieldCheck {
+  const cleaned = cleanText(input, 4 + 2);
+  if (!cleaned.ok) return cleaned;
+  const value = cleaned.value.replace(/\s/gu, '');
+  return /^[1-9]\d{3}$/u.test(value) ? { ok: true, value } : { ok: false, message: 'err_postcode' };
+}
+
+const municipalityCharacters = /^[\p{L}\p{M}' .()-]+$/u;
+
+export function checkMunicipality(input: string): FieldCheck {
+  const cleaned = guarded(cleanText(input, limits.municipality));
+  if (!cleaned.ok) return cleaned;
+  const value = foldPunctuation(cleaned.value);
+  return municipalityCharacters.test(value) && /\p{L}/u.test(value)
+    ? { ok: true, value }
+    : { ok: false, message: 'err_municipalityChars' };
+}
+
+/** Belgian numbers may be typed nationally ("0470 12 34 56"); foreign ones need their country code. Stored as E.164. */
+export function checkPhone(input: string): FieldCheck {
+  const cleaned = cleanText(input, limits.phone);
+  if (!cleaned.ok) return cleaned;
+  const typed = cleaned.value.replace(/^00/u, '+');
+  const parsed = /^[+\d][\d\s./()-]*$/u.test(typed) ? parsePhoneNumberFromString(typed, 'BE') : undefined;
+  if (parsed?.isValid()) return { ok: true, value: parsed.number };
+  // Only an unparseable entry is searched for an INSZ or a date: a valid phone number is a phone number.
+  return { ok: false, message: forbiddenDataIn(cleaned.value) ?? 'err_phone' };
+}
+
+const emailSchema = z.email();
+
+export function checkEmail(input: string): FieldCheck {
+  const cleaned = guarded(cleanText(input, limits.email));
+  if (!cleaned.ok) return cleaned;
+  const at = cleaned.value.lastIndexOf('@');
+  // Domains are case-insensitive; the local part is kept as typed.
+  const value = at > 0 ? cleaned.value.slice(0, at + 1) + cleaned.value.slice(at + 1).toLowerCase() : cleaned.value;
+  return emailSchema.safeParse(value).success ? { ok: true, value } : { ok: false, message: 'err_email' };
+}
