@@ -20,3 +20,8 @@ export function t(key: MessageKey, substitutions: readonly (string | number)[] =
   const template = catalogues[locale][key].message;
   return template.replace(/\$(\d)/g, (_match, digit: string) => String(substitutions[Number(digit) - 1] ?? ''));
 }
+
+/** True when `value` names a message of the catalogue. */
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(nl, value);
+}

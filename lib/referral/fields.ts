@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
+import { lookupPostcode, searchKey } from '../directory';
 import { forbiddenDataIn } from './forbidden-data';
 import { cleanText, foldPunctuation, type FieldCheck } from './text-rules';
 
@@ -58,11 +59,23 @@ export function checkBox(input: string): FieldCheck {
     : { ok: false, message: 'err_box' };
 }
 
+/** Four digits that the directory knows as a Flemish or Brussels postcode of residence. */
 export function checkPostcode(input: string): FieldCheck {
   const cleaned = cleanText(input, 4 + 2);
   if (!cleaned.ok) return cleaned;
   const value = cleaned.value.replace(/\s/gu, '');
-  return /^[1-9]\d{3}$/u.test(value) ? { ok: true, value } : { ok: false, message: 'err_postcode' };
+  if (!/^[1-9]\d{3}$/u.test(value)) return { ok: false, message: 'err_postcode' };
+  const lookup = lookupPostcode(value);
+  switch (lookup.status) {
+    case 'found':
+      return { ok: true, value };
+    case 'outside':
+      return { ok: false, message: 'dir_outside', substitutions: [value] };
+    case 'nonResidential':
+      return { ok: false, message: 'err_postcodeInstitution', substitutions: [value] };
+    default:
+      return { ok: false, message: 'dir_unknownPostcode', substitutions: [value] };
+  }
 }
 
 const municipalityCharacters = /^[\p{L}\p{M}' .()-]+$/u;
@@ -96,4 +109,24 @@ export function checkEmail(input: string): FieldCheck {
   // Domains are case-insensitive; the local part is kept as typed.
   const value = at > 0 ? cleaned.value.slice(0, at + 1) + cleaned.value.slice(at + 1).toLowerCase() : cleaned.value;
   return emailSchema.safeParse(value).success ? { ok: true, value } : { ok: false, message: 'err_email' };
+}
+
+/**
+ * The municipality must go with the postcode: the municipality's Dutch or French name, a former municipality, or
+ * a locality of that postcode ("Gierle" for 2275). Returns the directory's spelling of what was typed.
+ */
+export function checkMunicipalityForPostcode(municipality: string, postcode: string): FieldCheck {
+  const lookup = lookupPostcode(postcode);
+  if (lookup.status !== 'found') return { ok: true, value: municipality };
+  const names = lookup.matches.flatMap((match) => [
+    ...match.localities.map((locality) => locality.name),
+    match.municipality.nameNl,
+    match.municipality.nameFr,
+    ...match.municipality.formerMunicipalities,
+  ]);
+  const typed = searchKey(municipality);
+  const canonical = names.find((name) => searchKey(name) === typed);
+  if (canonical) return { ok: true, value: canonical };
+  const choices = [...new Set(lookup.matches.flatMap((match) => [match.municipality.nameNl, ...match.localities.map((l) => l.name)]))];
+  return { ok: false, message: 'dir_municipalityMismatch', substitutions: [postcode, choices.join(', ')] };
 }

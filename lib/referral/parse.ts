@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { t, type Locale, type MessageKey } from '../i18n';
+import { isMessageKey, t, type Locale, type MessageKey } from '../i18n';
 import { referralInputSchema, type Referral } from './schema';
 
 export type ParseResult = { ok: true; referral: Referral } | { ok: false; errors: Record<string, string> };
@@ -18,10 +18,6 @@ function messageFor(issue: z.core.$ZodIssue, locale: Locale, key?: string): stri
   const substitutions = (issue as { params?: { substitutions?: (string | number)[] } }).params?.substitutions ?? [];
   // Every message this schema sets is a key of the catalogue; anything else (a zod default) gets a safe text.
   return isMessageKey(issue.message) ? t(issue.message, substitutions, locale) : t('err_notText', [], locale);
-}
-
-function isMessageKey(value: string): value is MessageKey {
-  return /^(err|pw)_[A-Za-z_]+$/u.test(value);
 }
 
 /**

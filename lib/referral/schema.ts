@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
 import {
-  checkBox, checkEmail, checkHouseNumber, checkMunicipality, checkName, checkPhone, checkPostcode, checkStreet,
+  checkBox, checkEmail, checkHouseNumber, checkMunicipality, checkMunicipalityForPostcode, checkName, checkPhone, checkPostcode,
+  checkStreet,
 } from './fields';
 import type { FieldCheck } from './text-rules';
 
@@ -51,7 +52,15 @@ export const addressSchema = z.strictObject(
     municipality: field(checkMunicipality, 'err_required_municipality'),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? 'err_unknownField' : 'err_notObject') },
-);
+).transform((address, ctx) => {
+  const result = checkMunicipalityForPostcode(address.municipality, address.postcode);
+  if (result.ok) return { ...address, municipality: result.value };
+  ctx.issues.push({
+    code: 'custom', input: address.municipality, path: ['municipality'], message: result.message,
+    params: { substitutions: result.substitutions },
+  });
+  return z.NEVER;
+});
 
 const isBlankAddress = (input: unknown) =>
   typeof input === 'object' && input !== null && !Array.isArray(input) &&

@@ -128,7 +128,8 @@ describe('parseReferral: contact details', () => {
     }
     expect(accepted(withField('client.address.box', '0.2')).client.address?.box).toBe('0.2');
     expect(errorsOf(withField('client.address.box', '#3'))['client.address.box']).toBe(t('err_box'));
-    expect(accepted(withField('client.address.municipality', "Sint-Job-in-'t-Goor")).client.address?.municipality).toBe("Sint-Job-in-'t-Goor");
+    const brecht = { ...validInput.client.address, postcode: '2960', municipality: "sint-job-in-'t-goor" };
+    expect(accepted(withField('client.address', brecht)).client.address?.municipality).toBe("Sint-Job-in-'t-Goor");
     expect(errorsOf(withField('client.address.municipality', 'Lille 2275'))['client.address.municipality']).toBe(t('err_municipalityChars'));
   });
 
@@ -236,5 +237,42 @@ describe('parseReferral: never a crash, always Dutch', () => {
   it('can answer in French or English when asked', () => {
     const result = parseReferral(withField('client.firstName', ''), { now, locale: 'fr' });
     expect(result.ok === false && result.errors['client.firstName']).toBe('Veuillez indiquer le prénom.');
+  });
+});
+
+describe('parseReferral: the address against the directory', () => {
+  it('refuses Walloon, institutional and unknown postcodes with the reason', () => {
+    expect(errorsOf(withField('client.address.postcode', '4000'))['client.address.postcode']).toBe(t('dir_outside', ['4000']));
+    expect(errorsOf(withField('client.address.postcode', '1011'))['client.address.postcode']).toBe(t('err_postcodeInstitution', ['1011']));
+    expect(errorsOf(withField('client.address.postcode', '1234'))['client.address.postcode']).toBe(t('dir_unknownPostcode', ['1234']));
+  });
+
+  it('accepts a deelgemeente or former municipality of the postcode, in the directory spelling', () => {
+    const at = (postcode: string, municipality: string) =>
+      accepted(withField('client.address', { ...validInput.client.address, postcode, municipality })).client.address?.municipality;
+    expect(at('2275', 'GIERLE')).toBe('Gierle');
+    expect(at('3945', 'Ham')).toBe('Ham');
+    expect(at('1050', 'Ixelles')).toBe('Ixelles');
+  });
+
+  it('refuses a municipality that does not go with the postcode, listing the choices', () => {
+    const errors = errorsOf(withField('client.address.municipality', 'Gent'));
+    expect(errors['client.address.municipality']).toBe('Deze gemeente hoort niet bij postcode 2275. Kies uit: Lille, Gierle, Poederlee, Wechelderzande.');
+  });
+});
+
+describe('parseReferral: every place in the directory', () => {
+  it('accepts each postcode with each of its localities and its municipality names', async () => {
+    const { bundledDirectory } = await import('../../lib/directory');
+    const refused: string[] = [];
+    for (const m of bundledDirectory.municipalities) {
+      for (const locality of m.localities) {
+        for (const name of [locality.name, m.nameNl, m.nameFr]) {
+          const input = withField('client.address', { ...validInput.client.address, postcode: locality.postcode, municipality: name });
+          if (!parseReferral(input, { now }).ok) refused.push(`${locality.postcode} ${name}`);
+        }
+      }
+    }
+    expect(refused).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bundledDirectory } from '../../lib/directory';
 import { packReferral, parseReferral } from '../../lib/referral';
 import { readZip } from '../support/zip';
 import { now } from '../support/people';
@@ -12,13 +13,14 @@ const word = fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 12
 });
 const name = fc.tuple(fc.constantFrom('', 'Van ', 'De ', "D'", 'Van den '), word, fc.constantFrom('', '-Claes', ' Ngu'))
   .map(([particle, core, suffix]) => `${particle}${core}${suffix}`);
+// Any real place of the directory: its postcode with one of its localities.
+const place = fc.constantFrom(...bundledDirectory.municipalities.flatMap((m) => m.localities));
 const address = fc.record({
   street: word.map((w) => `${w}straat`),
   houseNumber: fc.tuple(fc.integer({ min: 1, max: 999 }), fc.constantFrom('', 'A', ' bis')).map(([n, s]) => `${n}${s}`),
   box: fc.constantFrom('', '1', '0.2', 'B'),
-  postcode: fc.integer({ min: 1000, max: 9999 }).map(String),
-  municipality: word,
-});
+  place,
+}).map(({ place: { postcode, name }, ...rest }) => ({ ...rest, postcode, municipality: name }));
 const phone = fc.tuple(fc.constantFrom('046', '047', '048', '049'), fc.integer({ min: 0, max: 9_999_999 }))
   .map(([prefix, rest]) => `${prefix}${String(rest).padStart(7, '0')}`);
 const email = fc.tuple(fc.stringMatching(/^[a-z]{1,10}(\.[a-z]{1,10})?$/u), fc.constantFrom('example.org', 'example.be'))
