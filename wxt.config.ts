@@ -5,18 +5,26 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // lib/ and components/ are imported explicitly: files must read on their own.
   imports: false,
-  manifest: {
+  // The popup and options pages carry the whole directory (~130 KB gzipped), loaded from disk, never the network.
+  vite: () => ({ build: { chunkSizeWarningLimit: 800 } }),
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'nl',
     permissions: ['storage'],
-    browser_specific_settings: {
-      gecko: {
-        id: 'veilig-aanmelden@opgroeien.be',
-        strict_min_version: '128.0',
-        // The extension collects nothing and sends nothing anywhere (SPEC §2.8).
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'veilig-aanmelden@opgroeien.be',
+              strict_min_version: '128.0',
+              // The extension collects nothing and sends nothing anywhere (SPEC §2.8).
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : // Chrome and Edge check enterprise policy for the extension against this schema (storage.managed). Firefox
+        // takes the same settings from policies.json ("3rdparty" → "Extensions") and has no manifest key for it.
+        { storage: { managed_schema: 'managed_schema.json' } }),
+  }),
 });

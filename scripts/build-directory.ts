@@ -41,7 +41,10 @@ const sourceMunicipality = z.object({
   }),
   opgroeien_team: z.object({ name: z.string() }).nullable(),
 });
-const sourceMunicipalities = z.object({ meta: z.object({ generated: z.string() }), municipalities: z.array(sourceMunicipality) });
+const sourceMunicipalities = z.object({
+  meta: z.object({ generated: z.string(), opgroeien_dpo: z.email() }),
+  municipalities: z.array(sourceMunicipality),
+});
 const sourcePostcodes = z.object({
   meta: z.object({
     excluded_non_geographic_postcodes: z.record(z.string(), z.string()),
@@ -113,6 +116,7 @@ const directory: Directory = directorySchema.parse({
     'Postcodes en deelgemeenten: bpost, postcodelijst 2025.',
     'Mailadressen en protocoldata: de gegevensdelingsprotocollen tussen Opgroeien en het OCMW.',
   ],
+  senderDpo: municipalitiesData.meta.opgroeien_dpo,
   municipalities,
   recipients: [...recipients.values()],
   outsidePostcodes: [...new Set(postcodesData.meta.wallonia_postcodes_out_of_scope)].sort(),

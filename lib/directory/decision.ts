@@ -1,5 +1,5 @@
 import { t, type Locale, type MessageKey } from '../i18n';
-import { belgianToday } from '../referral/schema';
+import { belgianToday } from '../time';
 import type { Recipient } from './layers';
 
 export type Verdict = 'allow' | 'warn' | 'refuse';

@@ -56,6 +56,8 @@ export const directorySchema = z
     format: z.literal('veilig-aanmelden/directory@1'),
     version: z.string().min(1),
     attribution: z.array(z.string().min(1)),
+    /** The data protection officer on the referring side (Opgroeien), named in every protocol's art. 9. */
+    senderDpo: z.email(),
     municipalities: z.array(municipalitySchema),
     recipients: z.array(recipientEntrySchema),
     /** Walloon postcodes: real, but no Flemish OCMW or CAW Brussel serves them. */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { belgianToday } from '../referral/schema';
+import { belgianToday } from '../time';
 import { managedConfigSchema, userAdditionSchema, userAdditionsSchema, type Layers, type ManagedConfig, type UserAdditions } from './layers';
 
 /** storage.local key of the user's own mailboxes. They name organisations, never clients. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
+import { belgianToday } from '../time';
 import {
   checkBox, checkEmail, checkHouseNumber, checkMunicipality, checkMunicipalityForPostcode, checkName, checkPhone, checkPostcode,
   checkStreet,
@@ -86,10 +87,6 @@ export const clientSchema = z
       payload.issues.every((issue) => !['address', 'phone', 'email'].includes(String(issue.path?.[0]))),
   });
 
-/** Today's date in Belgium (YYYY-MM-DD): a consent given this morning in Brussels is never "in the future". */
-export function belgianToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 function isRealDate(iso: string): boolean {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];

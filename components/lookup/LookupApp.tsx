@@ -1,0 +1,61 @@
+import { useId, useState } from 'react';
+import { bundledDirectory } from '../../lib/directory';
+import { t } from '../../lib/i18n';
+import { belgianToday } from '../../lib/time';
+import { useDirectory } from '../common/useDirectory';
+import { RecipientCard } from './RecipientCard';
+
+/** The toolbar popup: find the receiving OCMW (or CAW Brussel) by municipality, deelgemeente or postcode. */
+export function LookupApp({ onOpenSettings }: { onOpenSettings?: () => void }) {
+  const { directory } = useDirectory();
+  const [query, setQuery] = useState('');
+  const inputId = useId();
+  const hintId = useId();
+  const today = belgianToday();
+  const trimmed = query.trim();
+  const postcodeLookup = /^\d{4}$/u.test(trimmed) ? directory.lookupPostcode(trimmed) : null;
+  const matches = postcodeLookup?.status === 'found' ? postcodeLookup.matches : postcodeLookup ? [] : directory.search(trimmed);
+  const summary =
+    trimmed === '' ? '' : matches.length === 1 ? t('ui_resultsOne') : matches.length > 1 ? t('ui_resultsCount', [matches.length]) : '';
+
+  return (
+    <main className="lookup">
+      <h1>{t('ui_lookupTitle')}</h1>
+      <label htmlFor={inputId}>{t('ui_lookupLabel')}</label>
+      <input
+        id={inputId}
+        type="search"
+        autoFocus
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby={hintId}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      <p id={hintId} className="muted">
+        {t('ui_lookupHint')}
+      </p>
+      <p role="status" className="summary">
+        {summary}
+      </p>
+      {postcodeLookup && postcodeLookup.status !== 'found' ? <p className="decision refuse">{postcodeLookup.message}</p> : null}
+      {trimmed !== '' && !postcodeLookup && matches.length === 0 ? <p>{t('ui_noResults', [trimmed])}</p> : null}
+      <div className="results">
+        {matches.map((match) => (
+          <RecipientCard key={`${match.municipality.nis}-${match.matchedName}`} match={match} today={today} />
+        ))}
+      </div>
+      <footer className="muted">
+        {t('ui_dataVersion', [bundledDirectory.version])}
+        {onOpenSettings ? (
+          <>
+            {' · '}
+            <button type="button" className="link" onClick={onOpenSettings}>
+              {t('ui_settings')}
+            </button>
+          </>
+        ) : null}
+      </footer>
+    </main>
+  );
+}

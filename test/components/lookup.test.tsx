@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LookupApp } from '../../components/lookup/LookupApp';
+import { saveUserAddition } from '../../lib/directory/storage';
+
+describe('the popup lookup', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(cleanup);
+
+  async function search(text: string) {
+    const user = userEvent.setup();
+    render(<LookupApp />);
+    const input = screen.getByLabelText('Gemeente, deelgemeente of postcode');
+    expect(input).toBe(document.activeElement);
+    await user.type(input, text);
+    return user;
+  }
+
+  it('finds Lille by postcode with its mailbox, source, protocol and contacts', async () => {
+    await search('2275');
+    const card = screen.getByRole('article', { name: /Lille/u });
+    expect(within(card).getByText('OCMW Lille')).toBeTruthy();
+    expect(within(card).getByText('sociale.dienst@lille.be')).toBeTruthy();
+    expect(within(card).getByText(/^Bron: Gegevensdelingsprotocol/u)).toBeTruthy();
+    expect(within(card).getByText('Protocol van kracht sinds 01-11-2025')).toBeTruthy();
+    expect(within(card).getByText('informatieveiligheid@iok.be')).toBeTruthy();
+    expect(within(card).getByText('dpo@opgroeien.be')).toBeTruthy();
+    expect(screen.getByText('1 resultaat').getAttribute('role')).toBe('status');
+  });
+
+  it('copies the mailbox with one keyboard-reachable button and says so', async () => {
+    const user = await search('Gierle');
+    const card = screen.getByRole('article', { name: /Lille/u });
+    expect(within(card).getByText('Gierle hoort bij Lille')).toBeTruthy();
+    const button = within(card).getByRole('button', { name: 'Kopieer sociale.dienst@lille.be' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(await navigator.clipboard.readText()).toBe('sociale.dienst@lille.be');
+    expect(within(card).getByText('Gekopieerd')).toBeTruthy();
+  });
+
+  it('says plainly when no mailbox is known, and that Brussels goes to CAW Brussel', async () => {
+    await search('Ixelles');
+    const card = screen.getByRole('article', { name: /Elsene/u });
+    expect(within(card).getByText('CAW Brussel')).toBeTruthy();
+    expect(within(card).getByText(/Geen mailadres bekend\. Ken je het juiste adres\?/u)).toBeTruthy();
+    expect(within(card).getByText(/Er is geen mailadres bekend voor CAW Brussel/u)).toBeTruthy();
+  });
+
+  it('answers a Walloon postcode with the reason, not a guess', async () => {
+    await search('4000');
+    expect(screen.getByText(/Postcode 4000 ligt buiten Vlaanderen en Brussel/u)).toBeTruthy();
+    expect(screen.queryAllByRole('article')).toHaveLength(0);
+  });
+
+  it('finds a former municipality and says when nothing matches', async () => {
+    const user = await search('Kortessem');
+    expect(screen.getByRole('article', { name: /Hasselt/u })).toBeTruthy();
+    const input = screen.getByLabelText('Gemeente, deelgemeente of postcode');
+    await user.clear(input);
+    await user.type(input, 'Atlantis');
+    expect(screen.getByText('Niets gevonden voor „Atlantis”. Probeer de postcode.')).toBeTruthy();
+  });
+
+  it("shows the user's own mailbox as added by them", async () => {
+    await saveUserAddition('caw-brussel', 'aanmelding@caw.example', '2026-11-20');
+    await search('1050');
+    const card = await screen.findByText('aanmelding@caw.example');
+    expect(card).toBeTruthy();
+    expect(screen.getByText('Door u toegevoegd op 20-11-2026')).toBeTruthy();
+  });
+});
