@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system tools the tests use when they are missing: the real 7-Zip (7z and 7zz) that receivers
-# open referrals with. Debian packages through apt-get, as root; otherwise says what to install and stops.
+# open referrals with, and Debian's Chromium for the browser tests of the built extension. Debian packages
+# through apt-get, as root; otherwise says what to install and stops.
 set -euo pipefail
 
 declare -A package_for=(
   [7z]=p7zip-full
   [7zz]=7zip
+  [chromium]=chromium
 )
 
 missing=()

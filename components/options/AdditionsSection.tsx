@@ -21,6 +21,13 @@ export function AdditionsSection({ directory, additions, onChange }: Props) {
   const matches = query.trim() === '' ? [] : directory.search(query, 8);
   const recipients = [...new Map(matches.map((match) => [match.recipient.id, match])).values()];
 
+  function changeQuery(value: string) {
+    setQuery(value);
+    // The best match is preselected, so "Etterbeek" → CAW Brussel needs no extra step; the list allows another.
+    const best = value.trim() === '' ? undefined : directory.search(value, 1)[0];
+    setRecipientId(best?.recipient.id ?? '');
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     const next: typeof errors = {};
@@ -52,7 +59,7 @@ export function AdditionsSection({ directory, additions, onChange }: Props) {
       <p>{t('opt_additionsIntro')}</p>
       <form onSubmit={submit} noValidate>
         <label htmlFor={ids.query}>{t('opt_pickMunicipality')}</label>
-        <input id={ids.query} type="text" autoComplete="off" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <input id={ids.query} type="text" autoComplete="off" value={query} onChange={(event) => changeQuery(event.target.value)} />
         <label htmlFor={ids.recipient}>{t('opt_recipient')}</label>
         <select
           id={ids.recipient}

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const chromeBuild = resolve(__dirname, '../../.output/chrome-mv3');
+
+export type LoadedExtension = { context: BrowserContext; id: string; close: () => Promise<void> };
+
+/** Debian's Chromium, headless, with the built extension (npm test builds it first) and a fresh profile. */
+export async function launchWithExtension(): Promise<LoadedExtension> {
+  const profile = mkdtempSync(join(tmpdir(), 'va-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${chromeBuild}`, `--load-extension=${chromeBuild}`, '--no-sandbox', '--disable-gpu',
+      '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    ],
+  });
+  const page = await context.newPage();
+  await page.goto('chrome://extensions');
+  // chrome.management is available to chrome:// pages: the only extension loaded is ours.
+  const id = await page.evaluate(async () => {
+    const all = await (globalThis as unknown as { chrome: { management: { getAll(): Promise<{ id: string }[]> } } }).chrome.management.getAll();
+    return all[0]?.id ?? '';
+  });
+  await page.close();
+  if (!id) throw new Error('the extension did not load');
+  return {
+    context,
+    id,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
