@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { roundcubeHostPatterns, webmailMatches } from './lib/webmail/hosts';
 
 // One codebase, two targets: `wxt build` (Chrome/Edge, MV3) and `wxt build -b firefox` (MV2).
 export default defineConfig({
@@ -11,7 +12,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'nl',
-    permissions: ['storage'],
+    // storage: settings, register, form state; scripting: the content script on the Roundcube hosts the user
+    // grants; alarms: the 30-minute wipe of the panel's form. Each is justified in the README.
+    permissions: ['storage', 'scripting', 'alarms'],
+    // Roundcube runs at any address: the user grants its host at run time (options page). MV2 lists them as
+    // optional permissions.
+    ...(browser === 'firefox' ? { optional_permissions: [...roundcubeHostPatterns] } : { optional_host_permissions: [...roundcubeHostPatterns] }),
+    web_accessible_resources: [{ resources: ['panel.html'], matches: [...webmailMatches] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

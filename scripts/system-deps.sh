@@ -8,6 +8,7 @@ declare -A package_for=(
   [7z]=p7zip-full
   [7zz]=7zip
   [chromium]=chromium
+  [firefox-esr]=firefox-esr
 )
 
 missing=()

@@ -2,8 +2,10 @@ import { t } from '../../lib/i18n';
 import { useDirectory } from '../common/useDirectory';
 import { AboutSection } from './AboutSection';
 import { AdditionsSection } from './AdditionsSection';
+import { RoundcubeSection } from './RoundcubeSection';
+import { SelfCheckSection } from './SelfCheckSection';
 
-/** The options page: the user's own mailboxes and where the data comes from. */
+/** The options page: the user's own mailboxes, Roundcube addresses, the webmail self-check, where the data comes from. */
 export function OptionsApp() {
   const { directory, layers, reload } = useDirectory();
   const managedCount = Object.keys(layers?.managed?.recipients ?? {}).length;
@@ -15,6 +17,8 @@ export function OptionsApp() {
       {layers?.managedInvalid ? <p className="decision refuse" role="alert">{t('opt_managedInvalid')}</p> : null}
       {managedCount > 0 ? <p className="muted">{t('opt_managedActive', [managedCount])}</p> : null}
       <AdditionsSection directory={directory} additions={layers?.user ?? {}} onChange={reload} />
+      <RoundcubeSection />
+      <SelfCheckSection />
       <AboutSection />
     </main>
   );

@@ -1,0 +1,83 @@
+import { useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { storedRoundcubeOrigins } from '../../lib/background/roundcube';
+import { t } from '../../lib/i18n';
+import { selfCheckSchema, type BackgroundMessage, type SelfCheckReport } from '../../lib/messages';
+import { webmailMatches } from '../../lib/webmail/hosts';
+import { CopyButton } from '../common/CopyButton';
+
+type WebmailTab = { id: number; origin: string };
+
+/** Plain text of a self-check, for the user to paste into a report: element names only, no page content. */
+export function selfCheckText(report: SelfCheckReport, version: string): string {
+  const lines = report.items.map((item) => `${item.found ? '[x]' : '[ ]'} ${item.step}: ${item.what} – ${item.found ? t('opt_selfCheckFound') : t('opt_selfCheckMissing')}`);
+  return [`Veilig Aanmelden ${version} – ${report.adapter ?? '?'} – ${report.url}`, ...lines].join('\n');
+}
+
+/** Runs the adapter's self-check on an open webmail tab (SPEC §8): how we learn that a webmail changed. */
+export function SelfCheckSection() {
+  const [tabs, setTabs] = useState<WebmailTab[] | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  const selectId = useId();
+
+  async function findTabs() {
+    const roundcube = (await storedRoundcubeOrigins()).map((origin) => `${origin}/*`);
+    // Only tabs of hosts we hold permission for are listed with their address: no "tabs" permission needed.
+    const found = await browser.tabs.query({ url: [...webmailMatches, ...roundcube] });
+    const list = found.flatMap((tab) => (tab.id !== undefined && tab.url ? [{ id: tab.id, origin: new URL(tab.url).origin }] : []));
+    setTabs(list);
+    setTabId(list[0]?.id ?? null);
+  }
+
+  async function run() {
+    if (tabId === null) return;
+    setError(undefined);
+    const answer = selfCheckSchema.safeParse(
+      await browser.runtime.sendMessage({ type: 'selfCheck.run', tabId } satisfies BackgroundMessage).catch(() => undefined),
+    );
+    if (!answer.success) {
+      setResult(null);
+      setError(t('opt_selfCheckFailed'));
+      return;
+    }
+    setResult(selfCheckText(answer.data, browser.runtime.getManifest().version));
+  }
+
+  return (
+    <section aria-labelledby="selfcheck-title">
+      <h2 id="selfcheck-title">{t('opt_selfCheckTitle')}</h2>
+      <p>{t('opt_selfCheckIntro')}</p>
+      <p>
+        <button type="button" onClick={() => void findTabs()}>
+          {t('opt_selfCheckRefresh')}
+        </button>
+      </p>
+      {tabs && tabs.length === 0 ? <p>{t('opt_selfCheckNoTabs')}</p> : null}
+      {tabs && tabs.length > 0 ? (
+        <>
+          <label htmlFor={selectId}>{t('opt_selfCheckTab')}</label>
+          <select id={selectId} value={tabId ?? ''} onChange={(event) => setTabId(Number(event.target.value))}>
+            {tabs.map((tab) => (
+              <option key={tab.id} value={tab.id}>
+                {tab.origin}
+              </option>
+            ))}
+          </select>{' '}
+          <button type="button" onClick={() => void run()}>
+            {t('opt_selfCheckRun')}
+          </button>
+        </>
+      ) : null}
+      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {result ? (
+        <>
+          <h3>{t('opt_selfCheckResult')}</h3>
+          <pre className="selfcheck">{result}</pre>
+          <CopyButton text={result} label={t('opt_selfCheckCopy')} />
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { FormState } from '../../lib/session/form-state';
+import { belgianToday } from '../../lib/time';
+
+/** A blank form: consent dated today, nothing typed. */
+export function emptyForm(): FormState {
+  return {
+    step: 'consent',
+    consent: { informed: false, consented: false, date: belgianToday(), manner: '' },
+    client: {
+      firstName: '', lastName: '', street: '', houseNumber: '', box: '', postcode: '', municipality: '', phone: '', email: '',
+      residencePostcode: '',
+    },
+    acknowledgedWarning: false,
+    passwordMode: 'generated',
+  };
+}
+
+export function hasAddress(client: FormState['client']): boolean {
+  return [client.street, client.houseNumber, client.box, client.postcode, client.municipality].some((value) => value.trim() !== '');
+}
+
+/** The form as parseReferral's input (SPEC §4: `client` + `consent`); the residence postcode is not part of it. */
+export function referralInput(form: FormState): unknown {
+  const { client } = form;
+  return {
+    client: {
+      firstName: client.firstName,
+      lastName: client.lastName,
+      ...(hasAddress(client)
+        ? { address: { street: client.street, houseNumber: client.houseNumber, box: client.box, postcode: client.postcode, municipality: client.municipality } }
+        : {}),
+      phone: client.phone,
+      email: client.email,
+    },
+    consent: { ...form.consent, manner: form.consent.manner === '' ? undefined : form.consent.manner },
+  };
+}
+
+/** The postcode that decides the recipient: the address's, or the residence postcode when no address travels. */
+export function recipientPostcode(client: FormState['client']): string {
+  return (hasAddress(client) ? client.postcode : client.residencePostcode).trim();
+}

@@ -1,0 +1,30 @@
+import type { Recipient } from '../directory';
+import { toBase64, type DraftRequestMessage } from '../messages';
+import { referralMailText } from '../templates/cover';
+import { packReferral, type PackedReferral } from './pack';
+import type { Referral } from './schema';
+
+export type PreparedDraft = { packed: PackedReferral; request: DraftRequestMessage };
+
+/**
+ * Everything the webmail gets for a referral: the encrypted zip and the non-personal mail text. Runs in the
+ * panel (an extension page): the plaintext referral and the password never leave it.
+ */
+export async function prepareReferralDraft(
+  referral: Referral,
+  password: string,
+  recipient: Pick<Recipient, 'id' | 'name' | 'mailbox'>,
+  options: { corrects?: string | null; now?: Date } = {},
+): Promise<PreparedDraft> {
+  if (!recipient.mailbox) throw new Error('recipient without mailbox');
+  const packed = await packReferral(referral, password, {
+    recipient: { id: recipient.id, name: recipient.name, mailbox: recipient.mailbox },
+    corrects: options.corrects ?? null,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const { subject, body } = referralMailText(packed.reference);
+  return {
+    packed,
+    request: { to: recipient.mailbox, subject, body, fileName: packed.fileName, zipBase64: toBase64(packed.bytes) },
+  };
+}

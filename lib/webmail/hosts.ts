@@ -1,0 +1,31 @@
+/** The webmails the extension runs on without asking: Outlook on the web and Gmail. Roundcube hosts are granted at run time. */
+export const webmailMatches = [
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.cloud.microsoft/*',
+  'https://outlook.live.com/*',
+  'https://mail.google.com/*',
+] as const;
+
+/** What a Roundcube address may be: any https host, or plain http on this machine only (tests, local installs). */
+export const roundcubeHostPatterns = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'] as const;
+
+/** Roundcube composes on a page of its own, reached by this query. */
+export const roundcubeComposeQuery = '?_task=mail&_action=compose';
+
+/** The origin of a Roundcube address the user typed ("webmail.example.be/roundcube" → "https://webmail.example.be"), or null. */
+export function roundcubeOrigin(input: string): string | null {
+  const text = input.trim();
+  if (text === '') return null;
+  try {
+    const url = new URL(/^[a-z]+:\/\//iu.test(text) ? text : `https://${text}`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    // Plain http only on this machine: a webmail elsewhere must use https.
+    const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+    if (url.protocol === 'http:' && !loopback) return null;
+    if (url.username || url.password) return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}

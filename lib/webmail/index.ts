@@ -1,0 +1,17 @@
+import { gmail } from './gmail';
+import { outlook } from './outlook';
+import { roundcube } from './roundcube';
+import type { WebmailAdapter } from './types';
+
+export { makeDraft, type DraftResult } from './draft';
+export { AdapterError, type AdapterStep, type SelfCheckItem } from './dom';
+export { outlookHosts } from './outlook';
+export type { DraftRequest, DraftText, WebmailAdapter } from './types';
+
+/** Every adapter, most specific first: Roundcube runs only where the user granted its host. */
+export const adapters: readonly WebmailAdapter[] = [outlook, gmail, roundcube];
+
+/** The adapter of this page, or null when it is not a webmail we know. */
+export function pickAdapter(doc: Document, location: Location): WebmailAdapter | null {
+  return adapters.find((adapter) => adapter.detect(doc, location)) ?? null;
+}

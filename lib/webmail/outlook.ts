@@ -1,0 +1,95 @@
+import { AdapterError, dropFile, insertEditorText, queryFirst, readText, required, runSelfCheck, setFieldValue, setInputFile, typeRecipient, waitFor } from './dom';
+import type { WebmailAdapter } from './types';
+
+/**
+ * Outlook on the web (new Outlook, OWA). No public capture of its compose form exists: these selectors come from
+ * what public automation scripts agree on (test/fixtures/SOURCES.md) and are checked on live pages by the
+ * options page's self-check. Structural attributes only: labels are translated.
+ */
+export const outlookHosts = ['outlook.office.com', 'outlook.office365.com', 'outlook.cloud.microsoft', 'outlook.live.com'] as const;
+
+const selectors = {
+  // Page markers of the OWA mail app, for hosts that are not (yet) in our list.
+  marker: ['meta[content*="owamail"]', 'script[src*="/owamail/"]'],
+  compose: [
+    '#docking_InitVisiblePart_0', // compose docked in the reading pane, 2021–2024
+    '[data-app-section="Form_Content"]', // popped-out compose
+  ],
+  newCompose: [
+    'button[data-automation-type="RibbonSplitButton"][data-unique-id="Ribbon-588"]', // "New mail", simplified ribbon
+    '#app [role="main"] button[aria-haspopup="menu"][data-automation-type="RibbonSplitButton"]',
+  ],
+  // Recipient wells are contenteditable divs in order To, Cc, Bcc; the body is the one that is multi-line.
+  to: ['div[contenteditable="true"][role="textbox"]:not([aria-multiline="true"])', 'div[contenteditable="true"]:not([aria-multiline="true"])'],
+  subject: ['input[type="text"][autocomplete="off"][maxlength="255"]', 'input[type="text"][autocomplete="off"]'],
+  body: ['#editorParent_1 div[role="textbox"][contenteditable="true"]', 'div[role="textbox"][contenteditable="true"][aria-multiline="true"]'],
+  fileInput: ['input[type="file"]'],
+  attachment: ['[data-testid="AttachmentCard"]', 'div[role="listbox"] [role="option"]'],
+  send: ['#splitButton-ro__primaryActionButton'],
+  buttonHost: ['#splitButton-ro__primaryActionButton'],
+} as const;
+
+const openTimeoutMs = 8_000;
+const attachTimeoutMs = 30_000;
+
+function subjectField(compose: Element): HTMLInputElement | null {
+  // The subject is the last single-line text input of the form (the recipient pickers come first).
+  const specific = [...compose.querySelectorAll<HTMLInputElement>(selectors.subject[0])].at(-1);
+  return specific ?? [...compose.querySelectorAll<HTMLInputElement>(selectors.subject[1])].at(-1) ?? null;
+}
+
+export const outlook: WebmailAdapter = {
+  id: 'outlook',
+  name: 'Outlook op het web',
+  detect: (doc, location) =>
+    (outlookHosts as readonly string[]).includes(location.hostname) || queryFirst(doc, selectors.marker) !== null,
+  buttonHost: (doc) => queryFirst(doc, selectors.buttonHost)?.parentElement?.parentElement ?? null,
+  hasCompose: (doc) => queryFirst(doc, selectors.compose) !== null,
+
+  async openCompose(doc, signal) {
+    const open = queryFirst(doc, selectors.compose);
+    if (open) return open;
+    required(doc, selectors.newCompose, 'openCompose', 'New mail button').click();
+    return waitFor(doc.body, () => queryFirst(doc, selectors.compose), { timeoutMs: openTimeoutMs, step: 'openCompose', what: 'compose form', signal });
+  },
+
+  setRecipient(compose, address) {
+    typeRecipient(required(compose, selectors.to, 'recipient', 'To field'), address);
+  },
+
+  setSubject(compose, subject) {
+    const field = subjectField(compose);
+    if (!field) throw new AdapterError('subject', 'subject field not found');
+    setFieldValue(field, subject);
+  },
+
+  setBody(compose, body) {
+    insertEditorText(required(compose, selectors.body, 'body', 'message body'), body);
+  },
+
+  async attach(compose, file, signal) {
+    const input = queryFirst<HTMLInputElement>(compose, selectors.fileInput);
+    if (input) setInputFile(input, file);
+    else dropFile(required(compose, selectors.body, 'attach', 'drop target'), file);
+    await waitFor(compose, () => [...compose.querySelectorAll(selectors.attachment.join(','))].some((card) => card.textContent?.includes(file.name)), {
+      timeoutMs: attachTimeoutMs, step: 'attach', what: 'attachment card', signal,
+    });
+  },
+
+  readDraft(compose) {
+    const subject = subjectField(compose)?.value ?? '';
+    return { subject, body: readText(required(compose, selectors.body, 'read', 'message body')) };
+  },
+
+  selfCheck: (doc) =>
+    runSelfCheck(doc, [
+      { step: 'detect', what: 'OWA page marker', selectors: selectors.marker },
+      { step: 'openCompose', what: 'New mail button', selectors: selectors.newCompose },
+      { step: 'openCompose', what: 'compose form (open one to check)', selectors: selectors.compose },
+      { step: 'recipient', what: 'To field', selectors: selectors.to },
+      { step: 'subject', what: 'subject field', selectors: selectors.subject },
+      { step: 'body', what: 'message body', selectors: selectors.body },
+      { step: 'attach', what: 'file input', selectors: selectors.fileInput },
+      { step: 'button', what: 'Send button', selectors: selectors.send },
+    ]),
+};

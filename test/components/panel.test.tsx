@@ -1,0 +1,175 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PanelApp, type Send } from '../../components/panel/PanelApp';
+import { fromBase64, type DraftRequestMessage, type PanelMessage } from '../../lib/messages';
+import { formStateKey } from '../../lib/session/form-state';
+import { readZip } from '../support/zip';
+
+type Reply = (message: PanelMessage) => unknown;
+
+function transport(reply: Reply) {
+  const sent: PanelMessage[] = [];
+  const send: Send = async (message) => {
+    sent.push(message);
+    return reply(message);
+  };
+  return { send, sent, request: () => (sent.find((m) => m.type === 'draft.make') as { request: DraftRequestMessage } | undefined)?.request };
+}
+
+const cleanDraft = (message: PanelMessage) =>
+  message.type === 'draft.make'
+    ? { ok: true, draft: { subject: message.request.subject, body: message.request.body } }
+    : { ok: true, draft: { subject: 'x', body: 'y' } };
+
+async function consent(user: UserEvent) {
+  await user.click(screen.getByLabelText(/De cliënt is geïnformeerd/u));
+  await user.click(screen.getByLabelText('De cliënt gaf toestemming voor deze aanmelding.'));
+  await user.click(screen.getByLabelText('Mondeling'));
+  await user.click(screen.getByRole('button', { name: 'Volgende' }));
+}
+
+async function client(user: UserEvent, postcode = '2275') {
+  await user.type(screen.getByLabelText('Voornaam'), 'Jan');
+  await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
+  await user.type(screen.getByLabelText('Telefoonnummer'), '0470 12 34 56');
+  await user.type(screen.getByLabelText('Straat'), 'Kerkstraat');
+  await user.type(screen.getByLabelText('Huisnummer'), '1');
+  await user.type(screen.getByLabelText('Postcode'), postcode);
+}
+
+describe('the referral panel', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(cleanup);
+
+  it('goes from consent to a draft request with only ciphertext and non-personal text, and the shown password opens it', async () => {
+    const user = userEvent.setup();
+    const { send, request } = transport(cleanDraft);
+    render(<PanelApp send={send} />);
+    await consent(user);
+    await client(user);
+    // 2275 names four places: Lille is preselected as the municipality, the recipient shows with its source.
+    expect((screen.getByLabelText('Gemeente') as HTMLSelectElement).value).toBe('Lille');
+    expect(screen.getByText('OCMW Lille')).toBeTruthy();
+    expect(screen.getByText('sociale.dienst@lille.be')).toBeTruthy();
+    expect(screen.getByText('Protocol van kracht sinds 01-11-2025')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    const password = screen.getByLabelText('Wachtwoord om door te geven').textContent ?? '';
+    expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){4}$/u);
+    expect(screen.getByText(/telefonisch of per sms/u)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await screen.findByText('Concept klaar');
+
+    const sent = request();
+    if (!sent) throw new Error('no draft request');
+    expect(sent.to).toBe('sociale.dienst@lille.be');
+    expect(sent.subject).toMatch(/^Aanmelding Kind en Gezin – KG-[2-9A-Z]{4}-[2-9A-Z]{4}$/u);
+    expect(sent.fileName).toBe(`aanmelding-${sent.subject.slice(-12)}.zip`);
+    for (const personal of ['Jan', 'Peeters', 'Kerkstraat', '470', '2275']) {
+      expect(sent.subject + sent.body).not.toContain(personal);
+      expect(JSON.stringify(sent)).not.toContain(personal);
+    }
+    const files = await readZip(fromBase64(sent.zipBase64), password);
+    const json = JSON.parse(files['aanmelding.json']!);
+    expect(json.client).toEqual({
+      firstName: 'Jan', lastName: 'Peeters', phone: '+32470123456',
+      address: { street: 'Kerkstraat', houseNumber: '1', box: '', postcode: '2275', municipality: 'Lille' },
+    });
+    expect(json.recipient).toEqual({ id: '13019', name: 'OCMW Lille', mailbox: 'sociale.dienst@lille.be' });
+    expect(screen.getByText('Onderwerp en tekst van de mail bevatten geen gegevens van de cliënt.')).toBeTruthy();
+    // Completion wipes the form from session storage.
+    expect((await fakeBrowser.storage.session.get(formStateKey))[formStateKey]).toBeUndefined();
+  });
+
+  it('warns when the draft shows client data in clear text', async () => {
+    const user = userEvent.setup();
+    const { send } = transport((message) =>
+      message.type === 'draft.make' ? { ok: true, draft: { subject: message.request.subject, body: `${message.request.body}\nGroeten aan Jan Peeters, 0470/12.34.56` } } : undefined,
+    );
+    render(<PanelApp send={send} />);
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    const alerts = await screen.findAllByRole('alert');
+    const texts = alerts.map((alert) => alert.textContent ?? '');
+    expect(texts).toContain('Let op: de naam van de cliënt staat leesbaar in de tekst van de mail. Haal het weg vóór je verzendt: alleen het versleutelde bestand mag gegevens van de cliënt bevatten.');
+    expect(texts.some((text) => text.startsWith('Let op: het telefoonnummer'))).toBe(true);
+  });
+
+  it('falls back when a webmail step fails: says which, offers the file and the texts, keeps what was typed', async () => {
+    const user = userEvent.setup();
+    const { send } = transport((message) =>
+      message.type === 'draft.make' ? { ok: false, failedStep: 'attach', completed: ['openCompose', 'recipient', 'subject', 'body'], detail: 'gmail: file input not found' } : undefined,
+    );
+    render(<PanelApp send={send} />);
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    expect(await screen.findByText(/Deze stap lukte niet: het bestand toevoegen\./u)).toBeTruthy();
+    const download = screen.getByRole('link', { name: 'Download het versleutelde bestand' });
+    expect(download.getAttribute('download')).toMatch(/^aanmelding-KG-[2-9A-Z]{4}-[2-9A-Z]{4}\.zip$/u);
+    expect(screen.getByRole('button', { name: 'Kopieer Kopieer het adres' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Kopieer Kopieer het onderwerp' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Kopieer Kopieer de tekst' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Probeer opnieuw' }));
+    await user.click(screen.getByRole('button', { name: 'Terug' }));
+    expect((screen.getByLabelText('Achternaam') as HTMLInputElement).value).toBe('Peeters');
+  });
+
+  it('falls back to the download when there is no webmail to reach', async () => {
+    const user = userEvent.setup();
+    const send: Send = async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    };
+    render(<PanelApp send={send} />);
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    expect(await screen.findByText(/Deze stap lukte niet: de webmail bereiken\./u)).toBeTruthy();
+  });
+
+  it('shows Dutch messages next to the fields, keeps what was typed, and refuses a recipient without a mailbox', async () => {
+    const user = userEvent.setup();
+    const { send } = transport(cleanDraft);
+    render(<PanelApp send={send} />);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    expect(screen.getByText('Bevestig dat de cliënt geïnformeerd is over wat er doorgegeven wordt, aan wie en waarom.')).toBeTruthy();
+    await consent(user);
+    const phone = screen.getByLabelText('Telefoonnummer') as HTMLInputElement;
+    await user.type(phone, '85.07.30-033.28');
+    await user.tab();
+    expect(screen.getByText(/Dit lijkt op een rijksregisternummer/u).id).toBe(phone.getAttribute('aria-describedby'));
+    expect(phone.value).toBe('85.07.30-033.28');
+    await user.clear(phone);
+    await client(user, '1050');
+    expect((screen.getByLabelText('Gemeente') as HTMLInputElement).value).toBe('Elsene');
+    expect(screen.getByText(/Er is geen mailadres bekend voor CAW Brussel/u)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Gegevens van de cliënt');
+  });
+
+  it('restores what was typed after an accidental close, and forgets it after 30 idle minutes', async () => {
+    const user = userEvent.setup();
+    const { send } = transport(cleanDraft);
+    const first = render(<PanelApp send={send} />);
+    await consent(user);
+    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
+    await waitFor(async () => expect(JSON.stringify(await fakeBrowser.storage.session.get(formStateKey))).toContain('Peeters'));
+    first.unmount();
+    render(<PanelApp send={send} />);
+    expect(await screen.findByText('Je vorige invoer is teruggezet.')).toBeTruthy();
+    expect((screen.getByLabelText('Achternaam') as HTMLInputElement).value).toBe('Peeters');
+    cleanup();
+    const stored = (await fakeBrowser.storage.session.get(formStateKey))[formStateKey] as { savedAt: number };
+    await fakeBrowser.storage.session.set({ [formStateKey]: { ...stored, savedAt: stored.savedAt - 31 * 60 * 1000 } });
+    render(<PanelApp send={send} />);
+    await screen.findByLabelText(/De cliënt is geïnformeerd/u);
+    expect(screen.queryByText('Je vorige invoer is teruggezet.')).toBeNull();
+    expect((await fakeBrowser.storage.session.get(formStateKey))[formStateKey]).not.toMatchObject({ form: { client: { lastName: 'Peeters' } } });
+  });
+});
