@@ -7,8 +7,8 @@ export default defineConfig({
   // lib/ and components/ are imported explicitly: files must read on their own.
   imports: false,
   // The popup and options pages carry the whole directory (~130 KB gzipped), loaded from disk, never the network.
-  vite: () => ({ build: { chunkSizeWarningLimit: 800 } }),
-  manifest: ({ browser }) => ({
+  vite: () => ({ build: { chunkSizeWarningLimit: 800, minify: true } }),
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'nl',
@@ -18,7 +18,14 @@ export default defineConfig({
     // Roundcube runs at any address: the user grants its host at run time (options page). MV2 lists them as
     // optional permissions.
     ...(browser === 'firefox' ? { optional_permissions: [...roundcubeHostPatterns] } : { optional_host_permissions: [...roundcubeHostPatterns] }),
-    web_accessible_resources: [{ resources: ['panel.html'], matches: [...webmailMatches] }],
+    // The panel page may be framed by the webmails only. Roundcube lives at any address the user grants, so its
+    // patterns are as wide as the optional hosts; a dynamic URL (Chrome) keeps other sites from guessing it.
+    web_accessible_resources: [
+      { resources: ['panel.html'], matches: [...webmailMatches, ...roundcubeHostPatterns], use_dynamic_url: true },
+    ],
+    // The end-to-end build (`--mode e2e`, into .output/*-e2e) holds the loopback host from the start, so a test
+    // can add the Roundcube sandbox in the options page without a permission prompt no automation can answer.
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

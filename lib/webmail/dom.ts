@@ -125,10 +125,29 @@ export function typeRecipient(field: HTMLElement, address: string): void {
   }
 }
 
-/** Text of an editor or field, with line breaks kept, for the leak check. */
+const blockElements = new Set(['DIV', 'P', 'LI', 'TR', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'TABLE']);
+
+/**
+ * Text of an editor or field for the leak check, with a line break for every <br> and block: the same in every
+ * browser (innerText depends on layout and style), so words on separate lines never run together.
+ */
 export function readText(element: Element): string {
   if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) return element.value;
-  return (element as HTMLElement).innerText ?? element.textContent ?? '';
+  let text = '';
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) text += child.nodeValue ?? '';
+      else if (child.nodeName === 'BR') text += '\n';
+      else if (child.nodeType === Node.ELEMENT_NODE) {
+        const block = blockElements.has(child.nodeName);
+        if (block && text !== '' && !text.endsWith('\n')) text += '\n';
+        walk(child);
+        if (block && !text.endsWith('\n')) text += '\n';
+      }
+    }
+  };
+  walk(element);
+  return text;
 }
 
 /** Puts `file` into a file input the way picking it would, and fires change (Roundcube, Gmail). */

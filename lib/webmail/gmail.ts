@@ -6,27 +6,38 @@ import type { WebmailAdapter } from './types';
  * (Flemish users run Gmail in Dutch), so none is used. Sources: test/fixtures/SOURCES.md.
  */
 const selectors = {
-  // New Message dialog, captured 2020 and unchanged in later captures.
-  compose: ['div.nH.Hd[role="dialog"]', 'div.aoI[role="region"]'],
-  // The left-hand Compose button ("Opstellen" in Dutch).
-  newCompose: ['div.T-I.T-I-KE.L3[role="button"]', 'div[gh="cm"]'],
-  to: [
-    'input.agP.aFw[peoplekit-id="BbVjBd"]', // PeopleKit recipient combobox, since October 2021
-    'input[peoplekit-id="BbVjBd"]',
-    'textarea.vO[name="to"]', // before October 2021
-  ],
+  // The New Message dialog, found from its subject field (captured 2020, unchanged in later public code).
   subject: ['input[name="subjectbox"]'],
-  body: ['div.Am.Al.editable[contenteditable="true"]', 'div[g_editable="true"][contenteditable="true"][role="textbox"]'],
+  composeFromSubject: ['div.nH.Hd[role="dialog"]', 'div.aoI[role="region"]', '[role="dialog"]'],
+  // The left-hand Compose button ("Opstellen" in Dutch).
+  newCompose: [
+    'div[gh="cm"]', // stable attribute, many sources up to 2026
+    'div.T-I.T-I-KE.L3[role="button"]', // class form, reported unreliable by a 2026 audit
+  ],
+  to: [
+    '[name="to"] input[role="combobox"]', // PeopleKit recipient field, since October 2021 (Cc and Bcc share its peoplekit-id)
+    'textarea.vO[name="to"]', // before October 2021 (captured)
+  ],
+  body: ['div[g_editable="true"][role="textbox"][contenteditable="true"]', 'div.Am.Al.editable[contenteditable="true"]'],
   fileInput: ['input[type="file"][name="Filedata"]'],
-  // An attachment chip in the compose form; its download link carries the file name.
+  // An attachment chip in the compose form, which names the file.
   attachment: ['div.dL', 'div[role="listitem"] input[name="attach"]'],
-  sendBar: ['tr.btC', 'div.aDh'],
-  // Host for our button in the main view: the column that holds the Compose button.
-  buttonHost: ['div.aic', 'div.T-I.T-I-KE.L3[role="button"]'],
+  send: ['tr.btC div.T-I.aoO[role="button"]', 'div.T-I.aoO[role="button"]'],
 } as const;
 
 const openTimeoutMs = 8_000;
 const attachTimeoutMs = 30_000;
+
+/** The newest open compose form: the dialog around the last subject field. */
+function openCompose(doc: Document): Element | null {
+  const subject = [...doc.querySelectorAll(selectors.subject.join(','))].at(-1);
+  // In order of preference: the whole dialog rather than the region inside it.
+  for (const selector of selectors.composeFromSubject) {
+    const root = subject?.closest(selector);
+    if (root) return root;
+  }
+  return null;
+}
 
 function pressButton(button: HTMLElement): void {
   // Gmail's buttons act on the mouse-down/up pair, not on click alone.
@@ -39,16 +50,15 @@ export const gmail: WebmailAdapter = {
   id: 'gmail',
   name: 'Gmail',
   detect: (_doc, location) => location.hostname === 'mail.google.com',
-  buttonHost: (doc) => queryFirst(doc, selectors.buttonHost)?.parentElement ?? null,
-  hasCompose: (doc) => queryFirst(doc, selectors.compose) !== null,
+  // Gmail re-renders its chrome often: the floating button stays put.
+  buttonHost: () => null,
+  hasCompose: (doc) => openCompose(doc) !== null,
 
   async openCompose(doc, signal) {
-    const open = [...doc.querySelectorAll(selectors.compose.join(','))].at(-1);
+    const open = openCompose(doc);
     if (open) return open;
     pressButton(required(doc, selectors.newCompose, 'openCompose', 'Compose button'));
-    return waitFor(doc.body, () => [...doc.querySelectorAll(selectors.compose.join(','))].at(-1), {
-      timeoutMs: openTimeoutMs, step: 'openCompose', what: 'compose dialog', signal,
-    });
+    return waitFor(doc.body, () => openCompose(doc), { timeoutMs: openTimeoutMs, step: 'openCompose', what: 'compose dialog', signal });
   },
 
   setRecipient(compose, address) {
@@ -79,13 +89,13 @@ export const gmail: WebmailAdapter = {
 
   selfCheck: (doc) =>
     runSelfCheck(doc, [
-      { step: 'button', what: 'Compose button column', selectors: selectors.buttonHost },
-      { step: 'openCompose', what: 'Compose button', selectors: selectors.newCompose },
-      { step: 'openCompose', what: 'compose dialog (open one to check)', selectors: selectors.compose },
+      { step: 'detect', what: 'Gmail page (Compose button)', selectors: selectors.newCompose },
+      { step: 'openCompose', what: 'compose dialog (open one to check)', selectors: selectors.composeFromSubject },
       { step: 'recipient', what: 'To field', selectors: selectors.to },
       { step: 'subject', what: 'subject field', selectors: selectors.subject },
       { step: 'body', what: 'message body', selectors: selectors.body },
       { step: 'attach', what: 'file input', selectors: selectors.fileInput },
+      { step: 'button', what: 'Send button', selectors: selectors.send },
     ]),
 };
 

@@ -10,32 +10,35 @@ export const outlookHosts = ['outlook.office.com', 'outlook.office365.com', 'out
 
 const selectors = {
   // Page markers of the OWA mail app, for hosts that are not (yet) in our list.
-  marker: ['meta[content*="owamail"]', 'script[src*="/owamail/"]'],
+  marker: ['script[src*="/owamail/"]', 'link[href*="/owamail/"]', 'meta[content*="owamail"]'],
   compose: [
-    '#docking_InitVisiblePart_0', // compose docked in the reading pane, 2021–2024
+    '[id^="docking_InitVisiblePart_"]', // compose docked in the reading pane (_0, _1 for a second), 2021–2024
     '[data-app-section="Form_Content"]', // popped-out compose
   ],
   newCompose: [
-    'button[data-automation-type="RibbonSplitButton"][data-unique-id="Ribbon-588"]', // "New mail", simplified ribbon
-    '#app [role="main"] button[aria-haspopup="menu"][data-automation-type="RibbonSplitButton"]',
+    '#innerRibbonContainer [data-automation-type="RibbonSplitButton"] > button:first-child', // "New mail", ribbon
+    'button[aria-label="New mail"]', // English UI only: a last resort, labels are translated
   ],
   // Recipient wells are contenteditable divs in order To, Cc, Bcc; the body is the one that is multi-line.
-  to: ['div[contenteditable="true"][role="textbox"]:not([aria-multiline="true"])', 'div[contenteditable="true"]:not([aria-multiline="true"])'],
-  subject: ['input[type="text"][autocomplete="off"][maxlength="255"]', 'input[type="text"][autocomplete="off"]'],
-  body: ['#editorParent_1 div[role="textbox"][contenteditable="true"]', 'div[role="textbox"][contenteditable="true"][aria-multiline="true"]'],
+  to: ['[contenteditable="true"]:not([aria-multiline="true"])'],
+  // The subject is the last single-line text input of the form (the recipient pickers come first).
+  subject: ['input[type="text"][autocomplete="off"]'],
+  body: ['[id^="editorParent_"] > [role="textbox"][contenteditable="true"][aria-multiline="true"]', '[role="textbox"][contenteditable="true"][aria-multiline="true"]'],
   fileInput: ['input[type="file"]'],
   attachment: ['[data-testid="AttachmentCard"]', 'div[role="listbox"] [role="option"]'],
-  send: ['#splitButton-ro__primaryActionButton'],
-  buttonHost: ['#splitButton-ro__primaryActionButton'],
+  send: ['[data-testid="ComposeSendButton"] button:first-of-type', '#splitButton-ro__primaryActionButton'],
 } as const;
 
 const openTimeoutMs = 8_000;
 const attachTimeoutMs = 30_000;
 
 function subjectField(compose: Element): HTMLInputElement | null {
-  // The subject is the last single-line text input of the form (the recipient pickers come first).
-  const specific = [...compose.querySelectorAll<HTMLInputElement>(selectors.subject[0])].at(-1);
-  return specific ?? [...compose.querySelectorAll<HTMLInputElement>(selectors.subject[1])].at(-1) ?? null;
+  return [...compose.querySelectorAll<HTMLInputElement>(selectors.subject.join(','))].at(-1) ?? null;
+}
+
+/** The newest open compose form. */
+function openCompose(doc: Document): Element | null {
+  return [...doc.querySelectorAll(selectors.compose.join(','))].at(-1) ?? null;
 }
 
 export const outlook: WebmailAdapter = {
@@ -43,14 +46,15 @@ export const outlook: WebmailAdapter = {
   name: 'Outlook op het web',
   detect: (doc, location) =>
     (outlookHosts as readonly string[]).includes(location.hostname) || queryFirst(doc, selectors.marker) !== null,
-  buttonHost: (doc) => queryFirst(doc, selectors.buttonHost)?.parentElement?.parentElement ?? null,
-  hasCompose: (doc) => queryFirst(doc, selectors.compose) !== null,
+  // Outlook re-renders its ribbon often: the floating button stays put.
+  buttonHost: () => null,
+  hasCompose: (doc) => openCompose(doc) !== null,
 
   async openCompose(doc, signal) {
-    const open = queryFirst(doc, selectors.compose);
+    const open = openCompose(doc);
     if (open) return open;
     required(doc, selectors.newCompose, 'openCompose', 'New mail button').click();
-    return waitFor(doc.body, () => queryFirst(doc, selectors.compose), { timeoutMs: openTimeoutMs, step: 'openCompose', what: 'compose form', signal });
+    return waitFor(doc.body, () => openCompose(doc), { timeoutMs: openTimeoutMs, step: 'openCompose', what: 'compose form', signal });
   },
 
   setRecipient(compose, address) {

@@ -239,7 +239,7 @@ else
     { cat "$state_dir/logs/dovecot-config.log" >&2; fail "Dovecot rejected the generated configuration"; }
   # No job control here, so the background job is not a group leader and setsid makes it one without forking:
   # $! is Dovecot's own pid and its process group id.
-  setsid /usr/sbin/dovecot -F -c "$state_dir/dovecot/dovecot.conf" >>"$state_dir/logs/dovecot.stdout.log" 2>&1 </dev/null &
+  setsid /usr/sbin/dovecot -F -c "$state_dir/dovecot/dovecot.conf" >>"$state_dir/logs/dovecot.stdout.log" 2>&1 </dev/null 9>&- &
   record_group dovecot $!
   echo "$dovecot_settings" >"$state_dir/run/dovecot.settings"
   wait_for_port "$imap_port" 15 "$!" ||
@@ -302,7 +302,7 @@ else
     setsid setpriv --reuid=$web_user --regid=$web_user --init-groups \
     php -d upload_max_filesize=25M -d post_max_size=30M -d memory_limit=256M -d display_errors=0 \
     -d log_errors=1 -d error_log="$state_dir/roundcube/logs/php_errors.log" \
-    -S "127.0.0.1:$http_port" -t "$docroot" >>"$state_dir/logs/php.log" 2>&1 </dev/null &
+    -S "127.0.0.1:$http_port" -t "$docroot" >>"$state_dir/logs/php.log" 2>&1 </dev/null 9>&- &
   record_group php $!
   echo "$php_settings" >"$state_dir/run/php.settings"
   wait_for_port "$http_port" 15 "$!" ||
