@@ -7,4 +7,5 @@ bash scripts/npm-deps.sh
 npm run typecheck
 npm run lint
 npm run build
+npm run build:e2e
 npx --no-install vitest run

@@ -7,7 +7,11 @@ type Sender = Browser.runtime.MessageSender;
 export const dropped = { count: 0 };
 
 function fromOurPage(sender: Sender, page: '/panel.html' | '/options.html'): boolean {
-  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(page));
+  if (sender.id !== browser.runtime.id || typeof sender.url !== 'string') return false;
+  const url = new URL(sender.url);
+  const ours = new URL(browser.runtime.getURL(page));
+  // Chrome may answer getURL with the panel's dynamic URL (use_dynamic_url) while the sender shows the static id.
+  return url.protocol === ours.protocol && url.pathname === ours.pathname && (url.host === ours.host || url.host === browser.runtime.id);
 }
 
 function toTab(tabId: number, message: TabMessage): Promise<unknown> {
@@ -26,7 +30,8 @@ export async function route(message: unknown, sender: Sender, hooks: { syncRound
   const tabId = sender.tab?.id;
   const panel = panelMessageSchema.safeParse(message);
   if (panel.success) {
-    if (!fromOurPage(sender, '/panel.html') || tabId === undefined) return drop();
+    // The panel must sit in a tab whose address we may see: a webmail host, or a Roundcube origin the user granted.
+    if (!fromOurPage(sender, '/panel.html') || tabId === undefined || !sender.tab?.url) return drop();
     switch (panel.data.type) {
       case 'draft.make':
         return toTab(tabId, { type: 'tab.makeDraft', request: panel.data.request });

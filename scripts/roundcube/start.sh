@@ -12,7 +12,11 @@
 #   VA_RC_PASSWORD   its password                              default testpass123
 #   VA_RC_LANGUAGE   Roundcube interface language              default en_US (nl_NL for Dutch)
 #   VA_RC_RESET=1    stop the servers, wipe the mailbox and the Roundcube database, then start
+#   VA_RC_LEASE      (test processes) a lease id; with VA_RC_LEASE_PID, the pid that holds it until stop.sh
+#                    releases it. While another live process holds a lease, a reset is skipped (the output says
+#                    VA_RC_RESET_DONE=0) and stop.sh leaves the servers running.
 #
+# The last lines of the output are KEY=value lines (VA_RC_URL, VA_RC_IMAP, ..., VA_RC_RESET_DONE).
 # stop.sh stops exactly what this script started (the process groups recorded in $VA_RC_DIR/run/).
 # Only for Debian 12 (bookworm): php8.2 is that release's PHP.
 set -euo pipefail
@@ -53,59 +57,6 @@ fail() {
 if [ "$(id -u)" -ne 0 ]; then
   fail "must run as root: it installs Debian packages when they are missing ($(IFS=' '; echo "${packages[*]}")) and runs Dovecot and PHP as unprivileged system users. Run it with sudo, or as root in CI."
 fi
-
-mkdir -p "$state_dir"
-chmod 755 "$state_dir"  # Dovecot reaches the maildir below it as user nobody
-# One start or stop at a time for this state directory (test files may start the sandbox concurrently).
-exec 9>"$state_dir/.lock"
-flock -w 900 9 || fail "another start.sh or stop.sh holds $state_dir/.lock"
-
-if [ "${VA_RC_RESET:-0}" = 1 ]; then
-  VA_RC_DIR="$state_dir" VA_RC_LOCK_HELD=1 bash "$script_dir/stop.sh" >/dev/null
-  rm -rf "$state_dir/mail" "$state_dir/roundcube/db" "$state_dir/roundcube/tmp" "$state_dir/roundcube/logs"
-  say "reset: mailbox and Roundcube database wiped"
-fi
-mkdir -p "$state_dir"/{run,logs,dovecot,mail/"$mail_user",roundcube/config,roundcube/db,roundcube/tmp,roundcube/logs}
-
-# ---------------------------------------------------------------------------------------------------- packages
-missing=()
-for package in "${packages[@]}"; do
-  [ "$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null)" = installed ] || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  say "installing Debian packages: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  # roundcube-core must not ask for a database or configure a web server: we bring our own configuration.
-  debconf-set-selections <<'EOF'
-roundcube-core roundcube/dbconfig-install boolean false
-roundcube-core roundcube/reconfigure-webserver multiselect
-roundcube-core roundcube/restart-webserver boolean false
-roundcube-core roundcube/language select en_US
-EOF
-  # Without a policy-rc.d that says no, dovecot-core's postinst starts the system Dovecot on 0.0.0.0:143.
-  own_policy=0
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\n# temporary, by Veilig Aanmelden scripts/roundcube/start.sh\nexit 101\n' >/usr/sbin/policy-rc.d
-    chmod 755 /usr/sbin/policy-rc.d
-    own_policy=1
-  fi
-  install_log="$state_dir/logs/apt.log"
-  status=0
-  {
-    apt-get update -q &&
-      apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 \
-        -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${packages[@]}"
-  } >"$install_log" 2>&1 || status=$?
-  [ $own_policy = 1 ] && rm -f /usr/sbin/policy-rc.d
-  if [ $status -ne 0 ]; then
-    tail -n 40 "$install_log" >&2
-    fail "apt-get failed (exit $status); the whole log is $install_log"
-  fi
-  say "packages installed"
-fi
-[ -d "$docroot" ] || fail "$docroot is missing: is roundcube-core installed correctly?"
-[ -d "/usr/share/roundcube/program/localization/$language" ] ||
-  fail "Roundcube has no localization $language (see /usr/share/roundcube/program/localization)"
 
 # ---------------------------------------------------------------------------------------------------- processes
 # A pid file holds "<pid> <start time>": the start time (field 22 of /proc/<pid>/stat) proves that the pid still
@@ -152,7 +103,8 @@ record_group() {  # name pid: the started program must lead its own process grou
   [ "$group" = "$pid" ] || { kill "$pid" 2>/dev/null; fail "$name did not get its own process group"; }
   echo "$pid $(start_time_of "$pid")" >"$state_dir/run/$name.pid"
 }
-# Reuse a running server only when it was started with the same settings; restart it otherwise.
+# Reuse a running server only when it was started with the same settings; stop it otherwise (status 1), unless
+# other test processes use it (status 2).
 running_with() {  # name settings-fingerprint port
   local pid
   pid=$(recorded_group "$1") || return 1
@@ -160,12 +112,101 @@ running_with() {  # name settings-fingerprint port
     echo "$pid"
     return 0
   fi
+  [ "$others" -eq 0 ] || return 2
   VA_RC_DIR="$state_dir" VA_RC_LOCK_HELD=1 VA_RC_ONLY="$1" bash "$script_dir/stop.sh" >/dev/null
   return 1
 }
 ensure_port_free() {
   ! port_answers "$1" || fail "127.0.0.1:$1 is taken by another program; choose another port with $2"
 }
+
+prune_leases() {  # removes the leases of processes that are gone; prints how many others than $1 remain
+  local file pid recorded_start count=0
+  for file in "$state_dir"/run/leases/*; do
+    [ -e "$file" ] || continue
+    read -r pid recorded_start <"$file" || true
+    if [ -z "${pid:-}" ] || [ "$(start_time_of "$pid")" != "${recorded_start:-}" ]; then
+      rm -f "$file"
+    elif [ "${file##*/}" != "$1" ]; then
+      count=$((count + 1))
+    fi
+  done
+  echo "$count"
+}
+
+mkdir -p "$state_dir/run/leases"
+chmod 755 "$state_dir"  # Dovecot reaches the maildir below it as user nobody
+# One start or stop at a time for this state directory (test files may start the sandbox concurrently).
+exec 9>"$state_dir/.lock"
+flock -w 900 9 || fail "another start.sh or stop.sh holds $state_dir/.lock"
+
+# Leases: a test process that passes VA_RC_LEASE (an id) and VA_RC_LEASE_PID (its pid) holds the sandbox until its
+# stop.sh. While another live process holds a lease, a reset or a restart would pull the servers from under it.
+lease=${VA_RC_LEASE:-}
+lease_pid=${VA_RC_LEASE_PID:-$PPID}
+if [ -n "$lease" ]; then
+  [[ $lease =~ ^[A-Za-z0-9._-]{1,64}$ ]] || fail "VA_RC_LEASE must be 1 to 64 of: letters, digits . _ -"
+  if ! [[ $lease_pid =~ ^[0-9]+$ ]] || ! start_time_of "$lease_pid" >/dev/null; then
+    fail "VA_RC_LEASE_PID is not a running process"
+  fi
+fi
+others=$(prune_leases "$lease")
+reset_done=0
+if [ "${VA_RC_RESET:-0}" = 1 ]; then
+  if [ "$others" -gt 0 ]; then
+    say "reset skipped: $others other test process(es) use this sandbox right now"
+  else
+    VA_RC_DIR="$state_dir" VA_RC_LOCK_HELD=1 bash "$script_dir/stop.sh" >/dev/null
+    rm -rf "$state_dir/mail" "$state_dir/roundcube/db" "$state_dir/roundcube/tmp" "$state_dir/roundcube/logs"
+    reset_done=1
+    say "reset: mailbox and Roundcube database wiped"
+  fi
+fi
+mkdir -p "$state_dir"/{run,logs,dovecot,mail/"$mail_user",roundcube/config,roundcube/db,roundcube/tmp,roundcube/logs}
+
+# ---------------------------------------------------------------------------------------------------- packages
+missing=()
+for package in "${packages[@]}"; do
+  [ "$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null)" = installed ] || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # roundcube-core must not ask for a database or configure a web server: we bring our own configuration.
+  debconf-set-selections <<'EOF'
+roundcube-core roundcube/dbconfig-install boolean false
+roundcube-core roundcube/reconfigure-webserver multiselect
+roundcube-core roundcube/restart-webserver boolean false
+roundcube-core roundcube/language select en_US
+EOF
+  # Without a policy-rc.d that says no, dovecot-core's postinst starts the system Dovecot on 0.0.0.0:143.
+  own_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\n# temporary, by Veilig Aanmelden scripts/roundcube/start.sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    own_policy=1
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT  # also when apt-get is interrupted
+  fi
+  install_log="$state_dir/logs/apt.log"
+  status=0
+  {
+    apt-get update -q &&
+      apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 \
+        -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${packages[@]}"
+  } >"$install_log" 2>&1 || status=$?
+  if [ $own_policy = 1 ]; then
+    rm -f /usr/sbin/policy-rc.d
+    trap - EXIT
+  fi
+  if [ $status -ne 0 ]; then
+    tail -n 40 "$install_log" >&2
+    fail "apt-get failed (exit $status); the whole log is $install_log"
+  fi
+  say "packages installed"
+fi
+[ -d "$docroot" ] || fail "$docroot is missing: is roundcube-core installed correctly?"
+[ -d "/usr/share/roundcube/program/localization/$language" ] ||
+  fail "Roundcube has no localization $language (see /usr/share/roundcube/program/localization)"
 
 # ---------------------------------------------------------------------------------------------------- Dovecot
 # A stand-alone configuration: /etc/dovecot is neither read nor changed, and the system Dovecot stays off.
@@ -231,7 +272,9 @@ chmod 640 "$state_dir/dovecot/users"
 chown -R $mail_owner:$mail_owner "$state_dir/mail"
 
 dovecot_settings="$imap_port $mail_user $(md5sum <"$state_dir/dovecot/users" | cut -c1-12)"
-if pid=$(running_with dovecot "$dovecot_settings" "$imap_port"); then
+pid=$(running_with dovecot "$dovecot_settings" "$imap_port") && status=0 || status=$?
+[ "$status" -ne 2 ] || fail "Dovecot must restart for new settings, but $others other test process(es) use it now"
+if [ "$status" -eq 0 ]; then
   say "Dovecot already runs (process group $pid) on 127.0.0.1:$imap_port"
 else
   ensure_port_free "$imap_port" VA_RC_IMAP_PORT
@@ -267,10 +310,10 @@ cat >"$config_dir/config.inc.php" <<EOF
 \$config['smtp_user'] = '';
 \$config['smtp_pass'] = '';
 \$config['des_key'] = '$des_key';
-\$config['product_name'] = 'Veilig Aanmelden test webmail';
 \$config['support_url'] = '';
 \$config['skin'] = 'elastic';
 \$config['language'] = '$language';
+\$config['dont_override'] = ['language']; // VA_RC_LANGUAGE wins over the language stored for the user
 \$config['plugins'] = [];
 \$config['log_dir'] = '$state_dir/roundcube/logs/';
 \$config['temp_dir'] = '$state_dir/roundcube/tmp/';
@@ -293,7 +336,9 @@ chown -R $web_user:$web_user "$state_dir/roundcube/db" "$state_dir/roundcube/tmp
 
 # The configuration is read on every request: a new language needs no restart, a new port does.
 php_settings="$http_port $imap_port"
-if pid=$(running_with php "$php_settings" "$http_port"); then
+pid=$(running_with php "$php_settings" "$http_port") && status=0 || status=$?
+[ "$status" -ne 2 ] || fail "Roundcube must restart for new settings, but $others other test process(es) use it now"
+if [ "$status" -eq 0 ]; then
   say "Roundcube already runs (process group $pid) on http://127.0.0.1:$http_port/"
 else
   ensure_port_free "$http_port" VA_RC_HTTP_PORT
@@ -315,7 +360,10 @@ fi
 imap_login_works() {
   local line
   exec 4<>"/dev/tcp/127.0.0.1/$imap_port" || return 1
-  IFS= read -r -t 5 line <&4 && [[ $line == '* OK'* ]] || { exec 4>&-; return 1; }
+  if ! IFS= read -r -t 5 line <&4 || [[ $line != '* OK'* ]]; then
+    exec 4>&-
+    return 1
+  fi
   printf 'c1 LOGIN %s %s\r\nc2 LIST "" "*"\r\nc3 LOGOUT\r\n' "$mail_user" "$mail_password" >&4
   local logged_in=1
   while IFS= read -r -t 5 line <&4; do
@@ -337,6 +385,9 @@ if [[ $login_page != *rcmloginuser* ]]; then
   fail "Roundcube did not serve its login page on http://127.0.0.1:$http_port/ (first line: ${login_page%%$'\r'*})"
 fi
 say "IMAP login and Roundcube login page answer"
+if [ -n "$lease" ]; then
+  echo "$lease_pid $(start_time_of "$lease_pid")" >"$state_dir/run/leases/$lease"
+fi
 
 cat <<EOF
 VA_RC_URL=http://127.0.0.1:$http_port/
@@ -345,4 +396,5 @@ VA_RC_USER=$mail_user
 VA_RC_PASSWORD=$mail_password
 VA_RC_LANGUAGE=$language
 VA_RC_DIR=$state_dir
+VA_RC_RESET_DONE=$reset_done
 EOF

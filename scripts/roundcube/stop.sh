@@ -4,7 +4,9 @@
 # is signalled, because the php -S master does not pass SIGTERM on to its workers. A pid whose start time no longer
 # matches belongs to some other program by now and is left alone. Safe to run when nothing runs.
 #
-#   VA_RC_DIR  state directory, default ${TMPDIR:-/tmp}/veilig-aanmelden-roundcube (the same as start.sh)
+#   VA_RC_DIR    state directory, default ${TMPDIR:-/tmp}/veilig-aanmelden-roundcube (the same as start.sh)
+#   VA_RC_LEASE  the lease id a test process passed to start.sh: release it, and stop the servers only when no
+#                other live test process holds a lease. Without it, the servers are stopped in any case.
 set -uo pipefail
 
 state_dir=${VA_RC_DIR:-${TMPDIR:-/tmp}/veilig-aanmelden-roundcube}
@@ -24,6 +26,25 @@ start_time_of() {
   echo "${20}"
 }
 group_alive() { kill -0 -- "-$1" 2>/dev/null; }
+
+if [ -n "${VA_RC_LEASE:-}" ]; then
+  [[ $VA_RC_LEASE =~ ^[A-Za-z0-9._-]{1,64}$ ]] || { echo "roundcube stop: invalid VA_RC_LEASE" >&2; exit 1; }
+  rm -f "$state_dir/run/leases/$VA_RC_LEASE"
+  holders=0
+  for file in "$state_dir"/run/leases/*; do
+    [ -e "$file" ] || continue
+    read -r pid recorded_start <"$file" || true
+    if [ -n "${pid:-}" ] && [ "$(start_time_of "$pid")" = "${recorded_start:-}" ]; then
+      holders=$((holders + 1))
+    else
+      rm -f "$file"  # its process is gone
+    fi
+  done
+  if [ $holders -gt 0 ]; then
+    echo "roundcube stop: lease released; $holders other test process(es) still use the servers, left running"
+    exit 0
+  fi
+fi
 
 stop_group() {
   local name=$1 file="$state_dir/run/$1.pid" pid recorded_start
@@ -64,8 +85,10 @@ stop_group() {
 case "${VA_RC_ONLY:-}" in
   php | dovecot) stop_group "$VA_RC_ONLY" ;;
   *)
-    stop_group php
-    stop_group dovecot
+    # Both at once: each takes one to two seconds to shut down gracefully.
+    stop_group php &
+    stop_group dovecot &
+    wait
     ;;
 esac
 exit 0

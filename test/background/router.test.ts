@@ -21,7 +21,7 @@ describe('the background router', () => {
     browser.tabs.sendMessage = sendMessage as unknown as typeof browser.tabs.sendMessage;
   });
 
-  const panelSender = { id: browser.runtime.id, url: browser.runtime.getURL('/panel.html'), tab: { id: 7 } } as never;
+  const panelSender = { id: browser.runtime.id, url: browser.runtime.getURL('/panel.html'), tab: { id: 7, url: 'https://mail.google.com/mail/u/0/' } } as never;
 
   it("forwards the panel's draft request to frame 0 of the panel's own tab", async () => {
     const answer = await route({ type: 'draft.make', request }, panelSender, hooks);
@@ -34,9 +34,10 @@ describe('the background router', () => {
       { id: 'another-extension', url: browser.runtime.getURL('/panel.html'), tab: { id: 7 } },
       { id: browser.runtime.id, url: 'https://mail.google.com/mail/u/0/', tab: { id: 7 } }, // a content script
       { id: browser.runtime.id, url: browser.runtime.getURL('/panel.html') }, // no tab
+      { id: browser.runtime.id, url: browser.runtime.getURL('/panel.html'), tab: { id: 7 } }, // a tab we may not see: not a webmail
     ];
     for (const sender of forgedSenders) expect(await route({ type: 'draft.make', request }, sender as never, hooks)).toBeUndefined();
-    expect(dropped.count).toBe(3);
+    expect(dropped.count).toBe(4);
     expect(sendMessage).not.toHaveBeenCalled();
   });
 

@@ -4,19 +4,23 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const chromeBuild = resolve(__dirname, '../../.output/chrome-mv3');
+/** The end-to-end build: the same extension, holding the loopback host so the sandbox can be added without a prompt. */
+export const chromeE2eBuild = resolve(__dirname, '../../.output/chrome-mv3-e2e');
 
 export type LoadedExtension = { context: BrowserContext; id: string; close: () => Promise<void> };
 
 /** Debian's Chromium, headless, with the built extension (npm test builds it first) and a fresh profile. */
-export async function launchWithExtension(): Promise<LoadedExtension> {
+export async function launchWithExtension(build: string = chromeBuild): Promise<LoadedExtension> {
   const profile = mkdtempSync(join(tmpdir(), 'va-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
+    // A Flemish user's browser: the extension's own i18n (the button label) answers in Dutch.
+    locale: 'nl-BE',
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${chromeBuild}`, `--load-extension=${chromeBuild}`, '--no-sandbox', '--disable-gpu',
-      '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      `--disable-extensions-except=${build}`, `--load-extension=${build}`, '--no-sandbox', '--disable-gpu',
+      '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=nl-BE',
     ],
   });
   const page = await context.newPage();

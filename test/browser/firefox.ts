@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const firefoxBuild = fileURLToPath(new URL('../../.output/firefox-mv2', import.meta.url));
+/** The end-to-end build (npm run build:e2e): it also holds http://127.0.0.1/*, so the sandbox needs no prompt. */
+export const firefoxE2eBuild = fileURLToPath(new URL('../../.output/firefox-mv2-e2e', import.meta.url));
 export const firefoxExecutable = '/usr/bin/firefox-esr';
 
 /** The add-on id from wxt.config.ts; checked against the built manifest and against what Firefox installed. */
@@ -91,11 +93,11 @@ const quietPrefs: Record<string, unknown> = {
 };
 
 /** The part of puppeteer's WebDriver BiDi connection used here: raw commands (internal, but stable since v22). */
-type BidiConnection = {
+export type BidiConnection = {
   send: (method: string, params: object, timeout?: number) => Promise<{ result: unknown }>;
 };
 
-function bidiConnection(browser: Browser): BidiConnection {
+export function bidiConnection(browser: Browser): BidiConnection {
   const connection = (browser as unknown as { connection?: Partial<BidiConnection> }).connection;
   if (typeof connection?.send !== 'function') throw new Error('puppeteer-core no longer exposes its BiDi connection');
   return connection as BidiConnection;
@@ -130,7 +132,8 @@ async function evaluateInChrome(connection: BidiConnection, context: string, exp
 
 /**
  * Debian's firefox-esr, headless, with a fresh temporary profile, driven by puppeteer-core over WebDriver BiDi,
- * with the built Firefox extension (npm run build) installed as a temporary add-on under a fixed UUID.
+ * with the built Firefox extension (`build`: npm run build by default, or firefoxE2eBuild) installed as a temporary
+ * add-on under a fixed UUID.
  *
  * Firefox 153's WebDriver BiDi keeps extension pages at arm's length (bug 1755014): it refuses to navigate a tab to
  * moz-extension:// unless started with --remote-allow-system-access, and it sends no load, navigation or log events
@@ -138,8 +141,8 @@ async function evaluateInChrome(connection: BidiConnection, context: string, exp
  * load itself; puppeteer's page.goto would wait for events that never come, and page.url() stays about:blank) and
  * `problems` (Firefox's console service, watched from the browser window, plus console calls printed on stdout).
  */
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
-  const manifest = JSON.parse(readFileSync(join(firefoxBuild, 'manifest.json'), 'utf8')) as {
+export async function launchFirefoxWithExtension(build: string = firefoxBuild): Promise<FirefoxWithExtension> {
+  const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
   const builtId = manifest.browser_specific_settings?.gecko?.id;
@@ -194,7 +197,7 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     if (!chromeWindow) throw new Error('no Firefox browser window to watch the console from');
     await evaluateInChrome(connection, chromeWindow, watchConsoleService(extensionBaseUrl));
 
-    const installedId = await browser.installExtension(firefoxBuild);
+    const installedId = await browser.installExtension(build);
     if (installedId !== geckoId) throw new Error(`Firefox installed the extension as ${installedId}, expected ${geckoId}`);
     // The pinned UUID must have been taken: ask Firefox which host it serves the extension from.
     const host = await evaluateInChrome(connection, chromeWindow, `WebExtensionPolicy.getByID(${JSON.stringify(geckoId)})?.mozExtensionHostname ?? null`);

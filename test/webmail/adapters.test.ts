@@ -21,6 +21,7 @@ function element(tag: string, attributes: Record<string, string>, text: string):
 }
 
 const gmailChip = (name: string) => element('div', { class: 'dL' }, name);
+const roundcubeChip = (name: string) => element('li', { id: 'rcmfile1', class: 'application zip' }, name);
 const outlookChip = (name: string) => element('div', { 'data-testid': 'AttachmentCard' }, name);
 const composeOf = (selector: string) => () => document.querySelector(selector);
 
@@ -30,6 +31,8 @@ const cases: Case[] = [
   { adapter: 'gmail', fixture: 'gmail/compose-2024-nl.html', url: 'https://mail.google.com/mail/u/0/', chip: gmailChip, container: composeOf('[role="dialog"]') },
   { adapter: 'outlook', fixture: 'outlook/compose-en.html', url: 'https://outlook.office.com/mail/', chip: outlookChip, container: composeOf('[id^="docking_InitVisiblePart_"]') },
   { adapter: 'outlook', fixture: 'outlook/compose-nl.html', url: 'https://outlook.cloud.microsoft/mail/', chip: outlookChip, container: composeOf('[id^="docking_InitVisiblePart_"]') },
+  { adapter: 'roundcube', fixture: 'roundcube/compose-en.html', url: 'https://webmail.example.be/?_task=mail&_action=compose', chip: roundcubeChip, container: composeOf('#attachment-list') },
+  { adapter: 'roundcube', fixture: 'roundcube/compose-nl.html', url: 'https://webmail.example.be/?_task=mail&_action=compose', chip: roundcubeChip, container: composeOf('#attachment-list') },
 ];
 
 const draft = (name = 'aanmelding-KG-7F3Q-2M9X.zip') => ({
@@ -64,21 +67,22 @@ describe.each(cases)('$adapter adapter on $fixture', (testCase) => {
     });
     expect(received()).toEqual(['aanmelding-KG-7F3Q-2M9X.zip']);
     const compose = await adapter().openCompose(document);
-    const toField = compose.querySelector('textarea[name="to"], [name="to"] input[role="combobox"], [contenteditable="true"]:not([aria-multiline="true"])');
+    const toField = compose.querySelector('textarea[name="to"], textarea[name="_to"], [name="to"] input[role="combobox"], [contenteditable="true"]:not([aria-multiline="true"])');
     const typed = toField instanceof HTMLTextAreaElement || toField instanceof HTMLInputElement ? toField.value : toField?.textContent;
     expect(typed).toContain('sociale.dienst@lille.be');
   });
 
   it('keeps what the body already holds (a signature) below the cover text', async () => {
     const compose = await adapter().openCompose(document);
-    const body = compose.querySelector<HTMLElement>('[role="textbox"][contenteditable="true"][aria-multiline="true"], div[g_editable="true"]');
-    body?.append(document.createTextNode('-- Handtekening An'));
+    const body = compose.querySelector<HTMLElement>('[role="textbox"][contenteditable="true"][aria-multiline="true"], div[g_editable="true"], textarea[name="_message"]');
+    if (body instanceof HTMLTextAreaElement) body.value = '-- Handtekening An';
+    else body?.append(document.createTextNode('-- Handtekening An'));
     adapter().setBody(compose, 'Cover');
     expect(adapter().readDraft(compose).body.replace(/\s+/gu, ' ')).toMatch(/^Cover .*Handtekening An/u);
   });
 
   it('says which step failed when the page changed (selectors broken)', async () => {
-    for (const field of document.querySelectorAll('input[name="subjectbox"], input[type="text"][autocomplete="off"]')) field.remove();
+    for (const field of document.querySelectorAll('input[name="subjectbox"], input[type="text"][autocomplete="off"], input[name="_subject"]')) field.remove();
     const result = await makeDraft(adapter(), document, draft());
     expect(result).toMatchObject({ ok: false });
     if (result.ok) return;

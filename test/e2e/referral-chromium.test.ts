@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromeE2eBuild, launchWithExtension, type LoadedExtension } from '../browser/extension';
+import { client, fillReferral, panelFrame, shownPassword } from './panel-flow';
+import { readDrafts } from './roundcube/imap';
+import { loginRoundcube } from './roundcube/login';
+import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
+
+// The whole referral on a real webmail: Roundcube + Dovecot on loopback, Debian's Chromium, the built extension.
+describe('a referral in Roundcube, in Chromium', () => {
+  let server: RoundcubeServer;
+  let extension: LoadedExtension;
+  let page: Page;
+  const work = mkdtempSync(join(tmpdir(), 'va-e2e-'));
+
+  beforeAll(async () => {
+    server = await startRoundcube({ reset: true });
+    extension = await launchWithExtension(chromeE2eBuild);
+    // The user adds the Roundcube address in the options page; the e2e build already holds the loopback host.
+    const options = await extension.context.newPage();
+    await options.goto(`chrome-extension://${extension.id}/options.html`);
+    await options.getByLabel('Adres van je Roundcube').fill(new URL(server.url).origin);
+    await options.getByRole('button', { name: 'Voeg toe' }).click();
+    await options.getByText(/^Toegevoegd: /u).waitFor();
+    await options.close();
+    page = await extension.context.newPage();
+    await loginRoundcube(page, server);
+  }, 900_000);
+
+  afterAll(async () => {
+    await extension?.close();
+    await stopRoundcube();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('goes from the button to a saved draft with the encrypted zip that 7-Zip opens with the shown password', async () => {
+    // In the mail list: the button takes the user to a compose page, where the panel opens by itself.
+    await page.locator('veilig-aanmelden').click();
+    await page.waitForURL(/_action=compose/u);
+    const panel = await panelFrame(page);
+    await fillReferral(panel);
+    const password = await shownPassword(panel);
+    await panel.getByRole('button', { name: 'Maak concept' }).click();
+    await panel.getByRole('heading', { name: 'Concept klaar' }).waitFor({ timeout: 30_000 });
+    expect(await panel.getByText('Onderwerp en tekst van de mail bevatten geen gegevens van de cliënt.').count()).toBe(1);
+    const reference = (await panel.locator('dd.mailbox').first().textContent()) ?? '';
+    expect(reference).toMatch(/^KG-[2-9A-Z]{4}-[2-9A-Z]{4}$/u);
+
+    // The webmail page holds the draft, and nothing of the client.
+    expect(await page.locator('textarea#_to').inputValue()).toContain('sociale.dienst@lille.be');
+    expect(await page.locator('#compose-subject').inputValue()).toBe(`Aanmelding Kind en Gezin – ${reference}`);
+    await page.locator(`#attachment-list li[id^="rcmfile"]:has-text("aanmelding-${reference}.zip")`).waitFor();
+    const html = await page.content();
+    for (const value of [client.lastName, 'Testpersoon', client.email, client.street, '470 12 34 56', '470123456']) expect(html).not.toContain(value);
+
+    // The user saves the draft (the extension never sends); then read it back over IMAP.
+    await page.locator('#toolbar-menu a.save.draft').click();
+    await expect.poll(() => page.locator('input[name="_draft_saveid"]').inputValue(), { timeout: 15_000 }).not.toBe('');
+    const drafts = await readDrafts(server);
+    const draft = drafts.find((message) => message.headers.subject === `Aanmelding Kind en Gezin – ${reference}`);
+    if (!draft) throw new Error(`draft ${reference} not in Drafts`);
+    expect(draft.headers.to).toContain('sociale.dienst@lille.be');
+    for (const value of ['Testpersoon', 'Zoë', client.email, client.street, '470']) {
+      expect(draft.headers.subject).not.toContain(value);
+      expect(draft.text).not.toContain(value);
+    }
+    expect(draft.attachments.map((attachment) => attachment.filename)).toEqual([`aanmelding-${reference}.zip`]);
+
+    // The OCMW's side: the real 7-Zip opens it with the password the panel showed, and holds exactly what was typed.
+    const zip = join(work, `aanmelding-${reference}.zip`);
+    writeFileSync(zip, draft.attachments[0]!.bytes);
+    expect(spawnSync('7z', ['x', '-pwrong-password-here', `-o${join(work, 'wrong')}`, zip], { input: '' }).status).toBe(2);
+    const extracted = spawnSync('7z', ['x', `-p${password}`, `-o${join(work, 'out')}`, zip], { input: '', encoding: 'utf8' });
+    expect(extracted.status, extracted.stdout).toBe(0);
+    const json = JSON.parse(readFileSync(join(work, 'out', 'aanmelding.json'), 'utf8'));
+    expect(json).toMatchObject({
+      format: 'veilig-aanmelden/referral@1',
+      reference,
+      client: {
+        firstName: 'Zoë',
+        lastName: "D'Hondt-Testpersoon",
+        phone: '+32470123456',
+        email: client.email,
+        address: { street: 'Kerkstraat', houseNumber: '1', box: '2', postcode: '2275', municipality: 'Gierle' },
+      },
+      consent: { informed: true, consented: true, manner: 'mondeling' },
+      recipient: { id: '13019', name: 'OCMW Lille', mailbox: 'sociale.dienst@lille.be' },
+    });
+  }, 120_000);
+
+  it('falls back when the page changed: says which step, offers the file, loses nothing typed', async () => {
+    await page.goto(`${server.url}?_task=mail&_action=compose`);
+    await page.locator('veilig-aanmelden').waitFor();
+    // Simulate a Roundcube update that renamed the upload field.
+    await page.evaluate(() => document.querySelector('#uploadformInput')?.remove());
+    await page.locator('veilig-aanmelden').click();
+    const panel = await panelFrame(page);
+    await fillReferral(panel);
+    await panel.getByRole('button', { name: 'Maak concept' }).click();
+    await panel.getByText(/Deze stap lukte niet: het bestand toevoegen\./u).waitFor({ timeout: 30_000 });
+    const download = panel.getByRole('link', { name: 'Download het versleutelde bestand' });
+    expect(await download.getAttribute('download')).toMatch(/^aanmelding-KG-[2-9A-Z]{4}-[2-9A-Z]{4}\.zip$/u);
+    await panel.getByRole('button', { name: 'Probeer opnieuw' }).click();
+    await panel.getByRole('button', { name: 'Terug' }).click();
+    expect(await panel.getByLabel('Achternaam').inputValue()).toBe(client.lastName);
+    expect(await panel.getByLabel('Telefoonnummer').inputValue()).toBe(client.phone);
+  }, 120_000);
+});

@@ -1,0 +1,131 @@
+// @vitest-environment node
+import { createHash } from 'node:crypto';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImapClient, readDrafts } from './roundcube/imap';
+import { loginRoundcube, openCompose, roundcubeSelectors as rc } from './roundcube/login';
+import { mailAddresses } from './roundcube/mime';
+import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
+
+// The real webmail: Roundcube 1.6 and Dovecot from Debian, on 127.0.0.1 (scripts/roundcube/start.sh). A draft saved
+// through Roundcube's own compose form in Chromium must come back over IMAP exactly as it was typed and attached.
+// Synthetic people and data only.
+
+/** Deterministic bytes that are not text: every byte value occurs, and they are not valid UTF-8. */
+function attachmentBytes(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = 0x2545f491;
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    bytes[i] = i < 256 ? i : state >>> 24;
+  }
+  return bytes;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('the Roundcube sandbox', () => {
+  let server: RoundcubeServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const stamp = `${Date.now()}`;
+  const recipient = 'jan.peeters@example.be';
+  const subject = `Aanmelding Jan Peeters – één dossier ${stamp}`;
+  // Longer than Roundcube's 72-character lines: it is stored as format=flowed and must read back as typed.
+  const body =
+    'Dag collega,\n\nIn bijlage vindt u de aanmelding van Jan Peeters, versleuteld, zoals afgesproken met het OCMW. ' +
+    'Het wachtwoord volgt via een ander kanaal.\n\nMet vriendelijke groeten,\nAn Janssens\n';
+  const filename = `aanmelding Jan Peeters – één ${stamp}.zip`;
+  const bytes = attachmentBytes(70_001);
+
+  beforeAll(async () => {
+    // The first run installs Debian packages (about 40 s); afterwards this takes about a second.
+    server = await startRoundcube({ reset: true });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 16 * 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopRoundcube();
+  }, 60_000);
+
+  let savedUid = 0;
+
+  it('starts from an empty Drafts folder after a reset', async (context) => {
+    // start.sh skips the reset while another test process uses the sandbox.
+    if (!server.wasReset) context.skip('no reset: another test process uses the sandbox');
+    expect(await readDrafts(server)).toEqual([]);
+  });
+
+  it('saves a draft through the compose form: recipient, subject, body and attachment', async () => {
+    await loginRoundcube(page, server);
+    await openCompose(page, server);
+
+    await page.click(rc.toInput);
+    await page.keyboard.type(recipient);
+    await page.keyboard.press('Enter'); // the typed address becomes a recipient token
+    await expect
+      .poll(() => page.locator(rc.toTokens).allInnerTexts(), { timeout: 5_000 })
+      .toEqual([expect.stringContaining(recipient)]);
+    await page.fill(rc.subject, subject);
+    await page.fill(rc.body, body);
+
+    await page.setInputFiles(rc.fileInput, { name: filename, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+    await page.waitForFunction(
+      ([uploading, uploaded]) => document.querySelector(uploading!) === null && document.querySelectorAll(uploaded!).length === 1,
+      [rc.uploading, rc.uploaded],
+      { timeout: 20_000 },
+    );
+    expect(await page.locator(rc.uploaded).innerText()).toContain(filename);
+
+    await page.click(rc.saveDraft);
+    // Roundcube writes the new IMAP UID into the hidden _draft_saveid field once the draft is stored.
+    await page.waitForFunction((selector) => (document.querySelector<HTMLInputElement>(selector)?.value ?? '') !== '', rc.draftUid, {
+      timeout: 20_000,
+    });
+    await page.locator(`${rc.messages} div.confirmation`).filter({ hasText: 'Message saved to Drafts' }).waitFor({ timeout: 10_000 });
+    savedUid = Number(await page.inputValue(rc.draftUid));
+    expect(savedUid).toBeGreaterThan(0);
+
+    const drafts = await readDrafts({ ...server, subject: stamp });
+    expect(drafts.map((draft) => draft.uid)).toEqual([savedUid]);
+    const draft = drafts[0]!;
+    expect(mailAddresses(draft.headers.to ?? '')).toEqual([recipient]);
+    expect(draft.headers.subject).toBe(subject);
+    expect(draft.text.trimEnd()).toBe(body.trimEnd());
+    expect(draft.html).toBeNull();
+    expect(draft.attachments.map((attachment) => attachment.filename)).toEqual([filename]);
+    const attachment = draft.attachments[0]!;
+    expect(attachment.bytes.length).toBe(bytes.length);
+    expect(sha256(attachment.bytes)).toBe(sha256(bytes));
+    expect(Buffer.compare(attachment.bytes, bytes)).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('finds the draft with UID SEARCH by a non-ASCII subject (sent as an IMAP literal)', async () => {
+    const client = await ImapClient.connect({ port: server.imapPort, timeoutMs: 5_000 });
+    try {
+      await client.login(server.user, server.password);
+      const status = await client.select('Drafts', { readOnly: true });
+      const all = await client.searchAll();
+      expect(all).toContain(savedUid);
+      expect(all).toHaveLength(status.exists);
+      expect(await client.searchSubject(`één dossier ${stamp}`)).toEqual([savedUid]);
+      expect(await client.searchSubject(`één dossier ${stamp}x`)).toEqual([]);
+      const raw = await client.fetchRaw([savedUid]);
+      expect([...raw.keys()]).toEqual([savedUid]);
+      expect(new TextDecoder().decode(raw.get(savedUid)!)).toMatch(new RegExp(`^Subject: .*\\r\\n`, 'mu'));
+      await client.logout();
+    } finally {
+      client.close();
+    }
+  });
+});
