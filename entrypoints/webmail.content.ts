@@ -2,6 +2,7 @@ import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Controller } from '../lib/content/controller';
+import { contentTexts } from '../lib/i18n/content';
 import { mountButton } from '../lib/content/frame';
 import { type BackgroundMessage } from '../lib/messages';
 import { pickAdapter } from '../lib/webmail';
@@ -17,11 +18,12 @@ export default defineContentScript({
   main(ctx) {
     const adapter = pickAdapter(document, location);
     if (!adapter) return;
+    const texts = contentTexts();
     const controller = new Controller({
       adapter,
       doc: document,
       panelUrl: browser.runtime.getURL('/panel.html'),
-      panelTitle: browser.i18n.getMessage('panel_title'),
+      panelTitle: texts.panelTitle,
     });
 
     const open = () => {
@@ -34,7 +36,7 @@ export default defineContentScript({
       }
       controller.openPanel();
     };
-    const removeButton = mountButton(document, browser.i18n.getMessage('ui_button'), adapter.buttonHost(document), open);
+    const removeButton = mountButton(document, texts.button, adapter.buttonHost(document), open);
 
     const listener = (message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return undefined;

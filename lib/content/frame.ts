@@ -16,7 +16,10 @@ function shadowHost(doc: Document, style: string): { host: HTMLElement; root: Sh
 
 /** The button, in the webmail's own toolbar when it has a stable one, floating at the bottom right otherwise. */
 export function mountButton(doc: Document, label: string, toolbar: Element | null, onClick: () => void): () => void {
-  const { host, root } = shadowHost(doc, toolbar ? 'all: initial; display: inline-block; margin: 0 6px; vertical-align: middle;' : `${hostStyle} right: 24px; bottom: 24px;`);
+  const { host, root } = shadowHost(
+    doc,
+    toolbar ? 'all: initial; display: inline-flex; align-items: center; align-self: center; margin: 0 8px;' : `${hostStyle} right: 24px; bottom: 24px;`,
+  );
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = label;
