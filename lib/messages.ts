@@ -10,14 +10,17 @@ import * as z from 'zod/mini';
 const step = z.enum(['detect', 'openCompose', 'recipient', 'subject', 'body', 'attach', 'read']);
 const draftText = z.object({ subject: z.string(), body: z.string() });
 
-export const draftRequestSchema = z.object({
-  to: z.email(),
-  subject: z.string().check(z.maxLength(200)),
-  body: z.string().check(z.maxLength(20_000)),
-  fileName: z.string().check(z.regex(/^aanmelding-KG-[2-9A-Z]{4}-[2-9A-Z]{4}\.zip$/u)),
-  /** The encrypted zip, base64: extension messaging carries JSON, not bytes. */
-  zipBase64: z.string().check(z.maxLength(2_000_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/u)),
-});
+export const draftRequestSchema = z
+  .object({
+    to: z.email(),
+    subject: z.string().check(z.maxLength(200)),
+    body: z.string().check(z.maxLength(20_000)),
+    /** The encrypted zip and its name; both absent for a withdrawal notice, which carries no file. */
+    fileName: z.optional(z.string().check(z.regex(/^aanmelding-KG-[2-9A-Z]{4}-[2-9A-Z]{4}\.zip$/u))),
+    /** Base64: extension messaging carries JSON, not bytes. */
+    zipBase64: z.optional(z.string().check(z.maxLength(2_000_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/u))),
+  })
+  .check(z.refine((request) => (request.fileName === undefined) === (request.zipBase64 === undefined), 'file name and zip go together'));
 
 export const draftResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), draft: draftText }),

@@ -1,289 +1,69 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { referralDecision, type DirectoryMatch } from '../../lib/directory';
+import { useEffect, useState } from 'react';
 import { t } from '../../lib/i18n';
-import { draftResultSchema, readResultSchema, type PanelMessage } from '../../lib/messages';
-import { generatePassword, checkPassword } from '../../lib/password';
-import { parseReferral } from '../../lib/referral';
-import { leakCheck, type LeakFinding } from '../../lib/referral/leak-check';
-import { prepareReferralDraft } from '../../lib/referral/prepare';
-import type { Referral } from '../../lib/referral';
-import { clearFormState, loadFormState, saveFormState, type FormState } from '../../lib/session/form-state';
-import { useDirectory } from '../common/useDirectory';
-import { ClientStep } from './ClientStep';
-import { ConsentStep } from './ConsentStep';
-import { DoneStep } from './DoneStep';
-import { FallbackStep, type FallbackData } from './FallbackStep';
-import { emptyForm, recipientPostcode, referralInput } from './form';
-import { PasswordStep } from './PasswordStep';
-import { RecipientSummary } from './RecipientSummary';
+import type { RegisterEntry } from '../../lib/register/schema';
+import { loadRegister } from '../../lib/register/storage';
+import { loadFormState, type FormState } from '../../lib/session/form-state';
+import { loadSettings, type Settings } from '../../lib/settings';
+import { ReferralWizard, type Send } from './ReferralWizard';
+import { RegisterView } from './RegisterView';
+import { WithdrawView, type WithdrawTarget } from './WithdrawView';
 
-/** How the panel reaches its webmail tab: through the background, never window.postMessage. */
-export type Send = (message: PanelMessage) => Promise<unknown>;
+export type { Send } from './ReferralWizard';
 
-type Done = { reference: string; fileName: string; password: string | null; referral: Referral; findings: LeakFinding[] | null };
-type Phase = { kind: 'form' } | { kind: 'making' } | { kind: 'done'; done: Done } | { kind: 'fallback'; data: FallbackData };
+type Mode =
+  | { kind: 'referral'; correcting: RegisterEntry | null; initialForm: FormState | null; key: number }
+  | { kind: 'register' }
+  | { kind: 'withdraw'; target: WithdrawTarget }
+  | { kind: 'loading' };
 
-const stepOrder: FormState['step'][] = ['consent', 'client', 'password'];
-const stepTitle = { consent: 'consent_heading', client: 'client_heading', password: 'password_heading' } as const;
-
-function stepOfError(path: string): FormState['step'] {
-  return path.startsWith('consent') ? 'consent' : 'client';
+/** Back to the referral being typed (kept in session storage), or a new one. */
+async function referralMode(): Promise<Mode> {
+  const [form, register] = await Promise.all([loadFormState(), loadRegister()]);
+  // A correction closed by accident reopens as that correction.
+  const correcting = form?.corrects ? (register.find((entry) => entry.reference === form.corrects) ?? null) : null;
+  return { kind: 'referral', correcting, initialForm: form, key: Date.now() };
 }
 
-/** The referral panel (SPEC F1): consent, client, password, then the draft in the webmail or the fallback. */
+/** The panel in the webmail: a new referral (SPEC F1), or from the register a withdrawal (F2) or a correction (F3). */
 export function PanelApp({ send }: { send: Send }) {
-  const { directory } = useDirectory();
-  const [form, setForm] = useState<FormState>(emptyForm);
-  const [loaded, setLoaded] = useState(false);
-  const [restored, setRestored] = useState(false);
-  const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [submitted, setSubmitted] = useState<Set<FormState['step']>>(new Set());
-  const [generated, setGenerated] = useState(generatePassword);
-  const [typed, setTyped] = useState('');
-  const [passwordError, setPasswordError] = useState<string | undefined>();
-  const [phase, setPhase] = useState<Phase>({ kind: 'form' });
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [mode, setMode] = useState<Mode>({ kind: 'loading' });
+
+  const openReferral = () => void referralMode().then(setMode);
 
   useEffect(() => {
-    void loadFormState().then((saved) => {
-      if (saved) {
-        setForm(saved);
-        setRestored(true);
-      }
-      setLoaded(true);
-    });
+    void loadSettings().then(setSettings);
+    void referralMode().then(setMode);
   }, []);
-  useEffect(() => {
-    // Memory-only session storage, so closing the panel by accident loses nothing (SPEC §2.7).
-    if (loaded && phase.kind === 'form') void saveFormState(form);
-  }, [form, loaded, phase.kind]);
-  useEffect(() => headingRef.current?.focus(), [form.step, phase.kind]);
-
-  const parsed = useMemo(() => parseReferral(referralInput(form)), [form]);
-  const errors = parsed.ok ? {} : parsed.errors;
-  const postcode = recipientPostcode(form.client);
-  const lookup = /^\d{4}$/u.test(postcode) ? directory.lookupPostcode(postcode) : null;
-  const match: DirectoryMatch | undefined = lookup?.status === 'found' ? lookup.matches[0] : undefined;
-  const decision = match ? referralDecision(match.recipient) : null;
-
-  const shown = (step: FormState['step']) => {
-    const visible: Record<string, string> = {};
-    for (const [path, message] of Object.entries(errors)) {
-      if (stepOfError(path) !== step) continue;
-      if (submitted.has(step) || touched.has(path)) visible[path] = message;
-    }
-    if (step === 'client' && lookup && lookup.status !== 'found' && !form.client.postcode && (submitted.has('client') || touched.has('client.residencePostcode'))) {
-      visible['client.residencePostcode'] = lookup.message;
-    }
-    return visible;
-  };
-
-  const stepErrors = (step: FormState['step']) => Object.keys(errors).filter((path) => stepOfError(path) === step);
-  const recipientBlocks = () => !match || !decision || decision.verdict === 'refuse' || (decision.verdict === 'warn' && !form.acknowledgedWarning);
-
-  function next() {
-    setSubmitted((current) => new Set(current).add(form.step));
-    if (stepErrors(form.step).length > 0) return;
-    if (form.step === 'client' && recipientBlocks()) return;
-    const index = stepOrder.indexOf(form.step);
-    const nextStep = stepOrder[index + 1];
-    if (nextStep) {
-      const preshared = nextStep === 'password' && match?.recipient.preSharedKey ? 'preshared' : form.passwordMode;
-      setForm({ ...form, step: nextStep, passwordMode: preshared });
-    }
-  }
-
-  function back() {
-    const previous = stepOrder[stepOrder.indexOf(form.step) - 1];
-    if (previous) setForm({ ...form, step: previous });
-  }
-
-  const userInputs = [
-    ...Object.values(form.client).filter((value) => value.trim() !== ''),
-    ...(match ? [match.municipality.nameNl, match.municipality.nameFr] : []),
-  ];
-
-  /** Client changes; a new postcode fills the municipality when it names one place (or the municipality itself). */
-  function updateClient(client: FormState['client']) {
-    let next = client;
-    if (client.postcode !== form.client.postcode && /^\d{4}$/u.test(client.postcode.trim()) && client.municipality === '') {
-      const found = directory.lookupPostcode(client.postcode.trim());
-      const place = found.status === 'found' ? found.matches[0] : undefined;
-      if (place) {
-        const names = [...new Set(place.localities.map((locality) => locality.name))];
-        const only = names.length === 1 ? names[0] : names.find((name) => name === place.municipality.nameNl);
-        if (only) next = { ...client, municipality: only };
-      }
-    }
-    // An acknowledged warning holds for this recipient only.
-    setForm({ ...form, client: next, acknowledgedWarning: form.acknowledgedWarning && recipientPostcode(next) === postcode });
-  }
-
-  async function readFindings(referral: Referral): Promise<LeakFinding[] | null> {
-    const answer = readResultSchema.safeParse(await send({ type: 'draft.read' }).catch(() => undefined));
-    return answer.success && answer.data.ok ? leakCheck(referral, answer.data.draft) : null;
-  }
-
-  async function makeDraft() {
-    if (!parsed.ok) {
-      setSubmitted(new Set(stepOrder));
-      setForm({ ...form, step: stepOfError(Object.keys(parsed.errors)[0] ?? 'client') });
-      return;
-    }
-    if (!match?.recipient.mailbox || recipientBlocks()) {
-      setForm({ ...form, step: 'client' });
-      return;
-    }
-    let password: string;
-    if (form.passwordMode === 'preshared' && match.recipient.preSharedKey) password = match.recipient.preSharedKey;
-    else if (form.passwordMode === 'typed') {
-      const check = checkPassword(typed, { userInputs });
-      if (!check.ok) {
-        setPasswordError(check.message);
-        return;
-      }
-      password = typed;
-    } else password = generated;
-    setPasswordError(undefined);
-    setPhase({ kind: 'making' });
-    const { packed, request } = await prepareReferralDraft(parsed.referral, password, match.recipient);
-    const answer = draftResultSchema.safeParse(await send({ type: 'draft.make', request }).catch(() => undefined));
-    const shownPassword = form.passwordMode === 'preshared' ? null : password;
-    if (answer.success && answer.data.ok) {
-      // Completion: the client's data leaves session storage now; the panel keeps it in memory for the leak check only.
-      await clearFormState();
-      setPhase({
-        kind: 'done',
-        done: { reference: packed.reference, fileName: packed.fileName, password: shownPassword, referral: parsed.referral, findings: leakCheck(parsed.referral, answer.data.draft) },
-      });
-      return;
-    }
-    const failedStep = answer.success && !answer.data.ok ? answer.data.failedStep : 'connection';
-    setPhase({ kind: 'fallback', data: { failedStep, to: request.to, subject: request.subject, body: request.body, fileName: packed.fileName, bytes: packed.bytes } });
-  }
-
-  async function discard() {
-    await clearFormState();
-    setForm(emptyForm());
-    setTyped('');
-    setGenerated(generatePassword());
-    setTouched(new Set());
-    setSubmitted(new Set());
-    setConfirmDiscard(false);
-    setPhase({ kind: 'form' });
-    await send({ type: 'panel.close' }).catch(() => undefined);
-  }
 
   const close = () => void send({ type: 'panel.close' }).catch(() => undefined);
-  const leave = (path: string) => setTouched((current) => new Set(current).add(path));
-  const stepNumber = stepOrder.indexOf(form.step) + 1;
-  const title =
-    phase.kind === 'done' ? t('done_heading') : phase.kind === 'fallback' ? t('fallback_heading') : t(stepTitle[form.step]);
 
   return (
     <main className="panel">
       <header className="panel-header">
-        <p className="muted">{t('panel_heading')}</p>
+        <nav aria-label={t('panel_heading')}>
+          <button type="button" className="link" aria-pressed={mode.kind === 'referral' && !mode.correcting} onClick={openReferral}>
+            {t('panel_modeNew')}
+          </button>
+          {' · '}
+          <button type="button" className="link" aria-pressed={mode.kind === 'register' || mode.kind === 'withdraw'} onClick={() => setMode({ kind: 'register' })}>
+            {t('panel_modeRegister')}
+          </button>
+        </nav>
         <button type="button" className="link close" onClick={close} aria-label={t('panel_close')} title={t('panel_close')}>
           ×
         </button>
       </header>
-      <h1 ref={headingRef} tabIndex={-1}>
-        {title}
-      </h1>
-      {phase.kind === 'form' ? <p className="muted">{t('panel_stepOf', [stepNumber, stepOrder.length])}</p> : null}
-      {restored && phase.kind === 'form' ? <p className="muted" role="status">{t('panel_restored')}</p> : null}
-
-      {phase.kind === 'form' || phase.kind === 'making' ? (
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (form.step === 'password') void makeDraft();
-            else next();
-          }}
-        >
-          {submitted.has(form.step) && stepErrors(form.step).length > 0 ? <p className="field-error" role="alert">{t('panel_fixErrors')}</p> : null}
-          {form.step === 'consent' ? (
-            <ConsentStep consent={form.consent} errors={shown('consent')} onChange={(consent) => setForm({ ...form, consent })} />
-          ) : null}
-          {form.step === 'client' ? (
-            <>
-              <ClientStep
-                client={form.client}
-                errors={shown('client')}
-                localities={match?.localities ?? []}
-                onChange={updateClient}
-                onLeave={leave}
-              />
-              <RecipientSummary
-                lookup={lookup}
-                decision={decision}
-                acknowledged={form.acknowledgedWarning}
-                ackError={submitted.has('client') && decision?.verdict === 'warn' && !form.acknowledgedWarning ? t('recipient_ackRequired') : undefined}
-                onAcknowledge={(acknowledgedWarning) => setForm({ ...form, acknowledgedWarning })}
-              />
-            </>
-          ) : null}
-          {form.step === 'password' && match ? (
-            <PasswordStep
-              mode={form.passwordMode}
-              generated={generated}
-              recipientName={match.recipient.name}
-              hasPreShared={match.recipient.preSharedKey !== null}
-              typed={typed}
-              userInputs={userInputs}
-              error={passwordError}
-              onMode={(passwordMode) => setForm({ ...form, passwordMode })}
-              onTyped={setTyped}
-            />
-          ) : null}
-          <div className="actions">
-            {form.step !== 'consent' ? (
-              <button type="button" className="secondary" onClick={back} disabled={phase.kind === 'making'}>
-                {t('panel_back')}
-              </button>
-            ) : null}
-            <button type="submit" disabled={phase.kind === 'making'}>
-              {form.step === 'password' ? t('password_make') : t('panel_next')}
-            </button>
-          </div>
-          {phase.kind === 'making' ? <p role="status">{t('password_making')}</p> : null}
-        </form>
-      ) : null}
-
-      {phase.kind === 'done' ? (
-        <DoneStep
-          {...phase.done}
-          onRecheck={() => {
-            const done = phase.done;
-            void readFindings(done.referral).then((findings) => setPhase({ kind: 'done', done: { ...done, findings } }));
-          }}
-          onFinish={() => void discard()}
+      {settings === null || mode.kind === 'loading' ? null : mode.kind === 'referral' ? (
+        <ReferralWizard key={mode.key} send={send} settings={settings} correcting={mode.correcting} initialForm={mode.initialForm} onFinished={close} />
+      ) : mode.kind === 'register' ? (
+        <RegisterView
+          onWithdraw={(target) => setMode({ kind: 'withdraw', target })}
+          onCorrect={(entry) => setMode({ kind: 'referral', correcting: entry, initialForm: null, key: Date.now() })}
         />
-      ) : null}
-      {phase.kind === 'fallback' ? <FallbackStep data={phase.data} onRetry={() => setPhase({ kind: 'form' })} /> : null}
-
-      {phase.kind !== 'done' ? (
-        <footer className="panel-footer">
-          {confirmDiscard ? (
-            <p role="alert">
-              {t('panel_discardConfirm')}{' '}
-              <button type="button" className="danger" onClick={() => void discard()}>
-                {t('panel_discard')}
-              </button>{' '}
-              <button type="button" className="secondary" onClick={() => setConfirmDiscard(false)}>
-                {t('panel_back')}
-              </button>
-            </p>
-          ) : (
-            <button type="button" className="link" onClick={() => setConfirmDiscard(true)}>
-              {t('panel_discard')}
-            </button>
-          )}
-        </footer>
-      ) : null}
+      ) : (
+        <WithdrawView send={send} settings={settings} target={mode.target} onFinished={close} />
+      )}
     </main>
   );
 }

@@ -2,7 +2,7 @@ import type { FormState } from '../../lib/session/form-state';
 import { belgianToday } from '../../lib/time';
 
 /** A blank form: consent dated today, nothing typed. */
-export function emptyForm(): FormState {
+export function emptyForm(corrects: string | null = null): FormState {
   return {
     step: 'consent',
     consent: { informed: false, consented: false, date: belgianToday(), manner: '' },
@@ -12,6 +12,7 @@ export function emptyForm(): FormState {
     },
     acknowledgedWarning: false,
     passwordMode: 'generated',
+    corrects,
   };
 }
 

@@ -47,8 +47,11 @@ export class Controller {
     switch (parsed.data.type) {
       case 'tab.makeDraft': {
         const request = draftRequestSchema.parse(parsed.data.request);
-        const file = new File([fromBase64(request.zipBase64).slice().buffer], request.fileName, { type: 'application/zip' });
-        return makeDraft(adapter, doc, { to: request.to, subject: request.subject, body: request.body, file });
+        const file =
+          request.fileName && request.zipBase64
+            ? new File([fromBase64(request.zipBase64).slice().buffer], request.fileName, { type: 'application/zip' })
+            : undefined;
+        return makeDraft(adapter, doc, { to: request.to, subject: request.subject, body: request.body, ...(file ? { file } : {}) });
       }
       case 'tab.readDraft':
         try {

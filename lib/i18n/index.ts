@@ -15,8 +15,19 @@ type Catalogue = Record<MessageKey, { message: string }>;
 // `satisfies` makes a key missing from en or fr a type error, not a blank label at run time.
 const catalogues = { nl, en: en satisfies Catalogue, fr: fr satisfies Catalogue } as const;
 
+let current: Locale = 'nl';
+
+/** Sets the language of this page (the options page's choice, read at start-up); Dutch until then. */
+export function setLocale(locale: Locale): void {
+  current = locale;
+}
+
+export function currentLocale(): Locale {
+  return current;
+}
+
 /** Renders a message, replacing `$1`…`$9` with `substitutions` (the extension i18n convention). */
-export function t(key: MessageKey, substitutions: readonly (string | number)[] = [], locale: Locale = 'nl'): string {
+export function t(key: MessageKey, substitutions: readonly (string | number)[] = [], locale: Locale = current): string {
   const template = catalogues[locale][key].message;
   return template.replace(/\$(\d)/g, (_match, digit: string) => String(substitutions[Number(digit) - 1] ?? ''));
 }

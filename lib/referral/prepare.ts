@@ -1,6 +1,7 @@
 import type { Recipient } from '../directory';
 import { toBase64, type DraftRequestMessage } from '../messages';
-import { referralMailText } from '../templates/cover';
+import { correctionMailText, referralMailText } from '../templates/cover';
+import type { Referrer } from './document';
 import { packReferral, type PackedReferral } from './pack';
 import type { Referral } from './schema';
 
@@ -14,15 +15,19 @@ export async function prepareReferralDraft(
   referral: Referral,
   password: string,
   recipient: Pick<Recipient, 'id' | 'name' | 'mailbox'>,
-  options: { corrects?: string | null; now?: Date } = {},
+  options: { corrects?: string | null; referrer?: Referrer | null; now?: Date } = {},
 ): Promise<PreparedDraft> {
   if (!recipient.mailbox) throw new Error('recipient without mailbox');
   const packed = await packReferral(referral, password, {
     recipient: { id: recipient.id, name: recipient.name, mailbox: recipient.mailbox },
     corrects: options.corrects ?? null,
+    referrer: options.referrer ?? null,
     ...(options.now ? { now: options.now } : {}),
   });
-  const { subject, body } = referralMailText(packed.reference);
+  const referrer = options.referrer ?? null;
+  const { subject, body } = options.corrects
+    ? correctionMailText(packed.reference, options.corrects, referrer)
+    : referralMailText(packed.reference, referrer);
   return {
     packed,
     request: { to: recipient.mailbox, subject, body, fileName: packed.fileName, zipBase64: toBase64(packed.bytes) },

@@ -27,6 +27,8 @@ export const formStateSchema = z.strictObject({
   }),
   acknowledgedWarning: z.boolean(),
   passwordMode: z.enum(['generated', 'preshared', 'typed']),
+  /** The reference being corrected, so a correction reopens as a correction. */
+  corrects: z.string().regex(/^KG-[2-9A-Z]{4}-[2-9A-Z]{4}$/u).nullable(),
 });
 
 export type FormState = z.infer<typeof formStateSchema>;

@@ -25,9 +25,11 @@ export async function makeDraft(adapter: WebmailAdapter, doc: Document, request:
     step = 'body';
     adapter.setBody(compose, request.body);
     completed.push(step);
-    step = 'attach';
-    await adapter.attach(compose, request.file, signal);
-    completed.push(step);
+    if (request.file) {
+      step = 'attach';
+      await adapter.attach(compose, request.file, signal);
+      completed.push(step);
+    }
     step = 'read';
     return { ok: true, draft: adapter.readDraft(compose) };
   } catch (error) {

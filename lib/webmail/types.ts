@@ -7,7 +7,8 @@ export type DraftRequest = {
   to: string;
   subject: string;
   body: string;
-  file: File;
+  /** The encrypted zip; none for a withdrawal notice. */
+  file?: File;
 };
 
 export type DraftText = { subject: string; body: string };

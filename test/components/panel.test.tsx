@@ -25,7 +25,7 @@ const cleanDraft = (message: PanelMessage) =>
     : { ok: true, draft: { subject: 'x', body: 'y' } };
 
 async function consent(user: UserEvent) {
-  await user.click(screen.getByLabelText(/De cliënt is geïnformeerd/u));
+  await user.click(await screen.findByLabelText(/De cliënt is geïnformeerd/u));
   await user.click(screen.getByLabelText('De cliënt gaf toestemming voor deze aanmelding.'));
   await user.click(screen.getByLabelText('Mondeling'));
   await user.click(screen.getByRole('button', { name: 'Volgende' }));
@@ -71,7 +71,7 @@ describe('the referral panel', () => {
       expect(sent.subject + sent.body).not.toContain(personal);
       expect(JSON.stringify(sent)).not.toContain(personal);
     }
-    const files = await readZip(fromBase64(sent.zipBase64), password);
+    const files = await readZip(fromBase64(sent.zipBase64!), password);
     const json = JSON.parse(files['aanmelding.json']!);
     expect(json.client).toEqual({
       firstName: 'Jan', lastName: 'Peeters', phone: '+32470123456',
@@ -137,7 +137,7 @@ describe('the referral panel', () => {
     const user = userEvent.setup();
     const { send } = transport(cleanDraft);
     render(<PanelApp send={send} />);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(await screen.findByRole('button', { name: 'Volgende' }));
     expect(screen.getByText('Bevestig dat de cliënt geïnformeerd is over wat er doorgegeven wordt, aan wie en waarom.')).toBeTruthy();
     await consent(user);
     const phone = screen.getByLabelText('Telefoonnummer') as HTMLInputElement;

@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PanelApp, type Send } from '../../components/panel/PanelApp';
+import { fromBase64, type DraftRequestMessage, type PanelMessage } from '../../lib/messages';
+import { generateReference } from '../../lib/referral';
+import { newEntry } from '../../lib/register/register';
+import { loadRegister, saveRegister } from '../../lib/register/storage';
+import { saveSettings } from '../../lib/settings';
+import { readZip } from '../support/zip';
+
+function transport() {
+  const sent: DraftRequestMessage[] = [];
+  const send: Send = async (message: PanelMessage) => {
+    if (message.type !== 'draft.make') return { ok: true, draft: { subject: '', body: '' } };
+    sent.push(message.request);
+    return { ok: true, draft: { subject: message.request.subject, body: message.request.body } };
+  };
+  return { send, sent };
+}
+
+const original = generateReference();
+const entry = newEntry({
+  reference: original, createdOn: '2026-11-02', recipientId: '13019', recipientName: 'OCMW Lille', mailbox: 'sociale.dienst@lille.be', team: 'Team Middenkempen',
+});
+
+describe('the panel and the register', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await saveRegister([entry]);
+    await saveSettings({ referrer: { name: 'An Janssens', team: 'Team Middenkempen', phone: '014 00 00 00', email: 'an.janssens@example.org' }, language: 'nl' });
+  });
+  afterEach(cleanup);
+
+  it('withdraws a referral from the register: a draft to the same mailbox, only the reference, and the register notes it', async () => {
+    const user = userEvent.setup();
+    const { send, sent } = transport();
+    render(<PanelApp send={send} />);
+    await user.click(await screen.findByRole('button', { name: 'Intrekking of verbetering' }));
+    expect(await screen.findByText('concept gemaakt')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: `Trek in: ${original}` }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept van de intrekking' }));
+    expect(await screen.findByText(/Het concept van de intrekking staat klaar/u)).toBeTruthy();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toEqual({ to: 'sociale.dienst@lille.be', subject: `Intrekking toestemming – ${original}`, body: expect.stringContaining(`referentie ${original}, die wij op 02-11-2026`) });
+    expect(sent[0]!.body).toContain('An Janssens');
+    expect(sent[0]!.fileName).toBeUndefined();
+    const register = await loadRegister();
+    expect(register[0]).toMatchObject({ reference: original, status: 'ingetrokken', withdrawnOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/u) });
+  });
+
+  it('withdraws by a typed reference for a referral made elsewhere, refusing a mistyped code', async () => {
+    const user = userEvent.setup();
+    const { send, sent } = transport();
+    render(<PanelApp send={send} />);
+    await user.click(await screen.findByRole('button', { name: 'Intrekking of verbetering' }));
+    const typedReference = original.slice(0, -1) + (original.endsWith('2') ? '3' : '2');
+    await user.type(screen.getByLabelText('Referentie (bv. KG-7F3Q-2M9X)'), typedReference);
+    await user.type(screen.getByLabelText('Postcode of gemeente van de ontvanger'), '2275');
+    await user.click(screen.getByRole('button', { name: 'Verder naar intrekking' }));
+    expect(screen.getByText(/Geen geldige referentie/u)).toBeTruthy();
+    await user.clear(screen.getByLabelText('Referentie (bv. KG-7F3Q-2M9X)'));
+    await user.type(screen.getByLabelText('Referentie (bv. KG-7F3Q-2M9X)'), original.toLowerCase().replace(/-/gu, ' '));
+    await user.click(screen.getByRole('button', { name: 'Verder naar intrekking' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept van de intrekking' }));
+    await screen.findByText(/Het concept van de intrekking staat klaar/u);
+    expect(sent[0]).toMatchObject({ to: 'sociale.dienst@lille.be', subject: `Intrekking toestemming – ${original}` });
+    expect(sent[0]!.body).not.toContain('die wij op');
+  });
+
+  it('corrects a referral: same recipient, new encrypted file naming the original, and the register links both', async () => {
+    const user = userEvent.setup();
+    const { send, sent } = transport();
+    render(<PanelApp send={send} />);
+    await user.click(await screen.findByRole('button', { name: 'Intrekking of verbetering' }));
+    await user.click(await screen.findByRole('button', { name: `Verbeter: ${original}` }));
+    expect(await screen.findByText(new RegExp(`Verbetering van ${original} voor OCMW Lille`, 'u'))).toBeTruthy();
+    await user.click(screen.getByLabelText(/De cliënt is geïnformeerd/u));
+    await user.click(screen.getByLabelText('De cliënt gaf toestemming voor deze aanmelding.'));
+    await user.click(screen.getByLabelText('Schriftelijk'));
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.type(screen.getByLabelText('Voornaam'), 'Jan');
+    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
+    await user.type(screen.getByLabelText('E-mailadres'), 'jan.peeters@example.org');
+    await user.type(screen.getByLabelText(/Postcode van de woonplaats/u), '2275');
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    const password = screen.getByLabelText('Wachtwoord om door te geven').textContent ?? '';
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await screen.findByText('Concept klaar');
+    const request = sent[0]!;
+    const reference = /KG-[2-9A-Z]{4}-[2-9A-Z]{4}/u.exec(request.subject)![0];
+    expect(request.subject).toBe(`Verbetering aanmelding Kind en Gezin – ${reference} (vervangt ${original})`);
+    expect(request.to).toBe('sociale.dienst@lille.be');
+    const json = JSON.parse((await readZip(fromBase64(request.zipBase64!), password))['aanmelding.json']!);
+    expect(json).toMatchObject({ reference, corrects: original, referrer: { name: 'An Janssens', team: 'Team Middenkempen' } });
+    expect(json.client).toEqual({ firstName: 'Jan', lastName: 'Peeters', email: 'jan.peeters@example.org' });
+    const register = await loadRegister();
+    expect(register.find((item) => item.reference === original)).toMatchObject({ status: 'verbeterd', correctedBy: reference });
+    expect(register.find((item) => item.reference === reference)).toMatchObject({ status: 'concept', corrects: original });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toMatch(/Peeters|jan\.peeters/u);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { generateReference } from '../../lib/referral';
+import { evaluationCsv, evaluationRows } from '../../lib/register/evaluation';
+import { addReferral, exportRegister, importRegister, newEntry, RegisterError, withdraw } from '../../lib/register/register';
+import { registerEntrySchema } from '../../lib/register/schema';
+
+const lille = { recipientId: '13019', recipientName: 'OCMW Lille', mailbox: 'sociale.dienst@lille.be', team: 'Team Middenkempen' };
+const caw = { recipientId: 'caw-brussel', recipientName: 'CAW Brussel', mailbox: 'aanmelding@caw.example', team: 'Team Middenkempen' };
+const entry = (createdOn: string, recipient = lille, corrects: string | null = null) => newEntry({ reference: generateReference(), createdOn, ...recipient, corrects });
+
+describe('the register', () => {
+  it('holds no client data: its schema refuses any other key', () => {
+    expect(() => registerEntrySchema.parse({ ...entry('2026-11-02'), lastName: 'Peeters' })).toThrow();
+  });
+
+  it('moves a referral from concept to withdrawn, once', () => {
+    const a = entry('2026-11-02');
+    const register = withdraw(addReferral([], a), a.reference, '2026-11-10');
+    expect(register[0]).toMatchObject({ status: 'ingetrokken', withdrawnOn: '2026-11-10' });
+    expect(() => withdraw(register, a.reference, '2026-11-11')).toThrow(RegisterError);
+    expect(() => withdraw(register, generateReference(), '2026-11-11')).toThrow(RegisterError);
+  });
+
+  it('links a correction to its original, and refuses a duplicate reference', () => {
+    const a = entry('2026-11-02');
+    const b = entry('2026-11-05', lille, a.reference);
+    const register = addReferral(addReferral([], a), b);
+    expect(register.find((e) => e.reference === a.reference)).toMatchObject({ status: 'verbeterd', correctedBy: b.reference });
+    expect(register.find((e) => e.reference === b.reference)).toMatchObject({ status: 'concept', corrects: a.reference });
+    expect(() => addReferral(register, a)).toThrow(RegisterError);
+  });
+
+  it('exports and imports as a file, merging by reference with the furthest status winning', () => {
+    const a = entry('2026-11-02');
+    const b = entry('2026-11-03');
+    const here = addReferral(addReferral([], a), b);
+    const file = exportRegister(withdraw(here, a.reference, '2026-11-20'), '2026-11-22');
+    expect(JSON.parse(file)).toMatchObject({ format: 'veilig-aanmelden/register@1', exportedOn: '2026-11-22' });
+    const c = entry('2026-11-04');
+    const merged = importRegister(addReferral(here, c), file);
+    expect(merged.map((e) => e.reference)).toEqual([a.reference, b.reference, c.reference]);
+    expect(merged.find((e) => e.reference === a.reference)?.status).toBe('ingetrokken');
+    expect(importRegister([], file)).toHaveLength(2);
+  });
+
+  it('refuses a file that is not a register', () => {
+    expect(() => importRegister([], 'not json')).toThrow(RegisterError);
+    expect(() => importRegister([], JSON.stringify({ format: 'veilig-aanmelden/register@1', exportedOn: '2026-11-22', entries: [{ reference: 'x' }] }))).toThrow(RegisterError);
+  });
+});
+
+describe('the yearly evaluation', () => {
+  const a = entry('2026-01-15');
+  const b = entry('2026-01-20');
+  const c = entry('2026-02-03', caw);
+  const d = entry('2026-02-10', lille, a.reference);
+  const old = entry('2025-12-30');
+  let register = [old, a, b, c, d].reduce((list, e) => addReferral(list, e), [] as ReturnType<typeof addReferral>);
+  register = withdraw(register, b.reference, '2026-02-01');
+
+  it('counts referrals, withdrawals and corrections per recipient per month', () => {
+    expect(evaluationRows(register, 2026)).toEqual([
+      { month: '2026-01', recipientId: '13019', recipientName: 'OCMW Lille', referrals: 2, withdrawals: 0, corrections: 0 },
+      { month: '2026-02', recipientId: 'caw-brussel', recipientName: 'CAW Brussel', referrals: 1, withdrawals: 0, corrections: 0 },
+      { month: '2026-02', recipientId: '13019', recipientName: 'OCMW Lille', referrals: 0, withdrawals: 1, corrections: 1 },
+    ]);
+    expect(evaluationRows(register)).toHaveLength(4);
+  });
+
+  it('writes CSV for Excel with totals and no reference codes', () => {
+    const csv = evaluationCsv(evaluationRows(register, 2026));
+    expect(csv.startsWith('\uFEFFmaand;ontvanger;ontvanger_id;aanmeldingen;intrekkingen;verbeteringen\r\n')).toBe(true);
+    expect(csv).toContain('2026-01;OCMW Lille;13019;2;0;0\r\n');
+    expect(csv.trimEnd().split('\r\n').at(-1)).toBe('totaal;;;3;1;1');
+    expect(csv).not.toMatch(/KG-/u);
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula', () => {
+    const csv = evaluationCsv([{ month: '2026-01', recipientId: '13019', recipientName: '=HYPERLINK("x")', referrals: 1, withdrawals: 0, corrections: 0 }]);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
