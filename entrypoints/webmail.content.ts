@@ -2,7 +2,8 @@ import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Controller } from '../lib/content/controller';
-import { contentTexts } from '../lib/i18n/content';
+import { contentTexts, settingsLanguage } from '../lib/i18n/content';
+import { settingsKey } from '../lib/settings/key';
 import { mountButton } from '../lib/content/frame';
 import { type BackgroundMessage } from '../lib/messages';
 import { pickAdapter } from '../lib/webmail';
@@ -15,10 +16,13 @@ export default defineContentScript({
   runAt: 'document_idle',
   // Do not announce ourselves to the page with window.postMessage.
   noScriptStartedPostMessage: true,
-  main(ctx) {
+  async main(ctx) {
     const adapter = pickAdapter(document, location);
     if (!adapter) return;
-    const texts = contentTexts();
+    // The page's texts follow the language chosen in the options (Dutch by default), like the panel.
+    const stored = await browser.storage.local.get(settingsKey);
+    const language = settingsLanguage(stored[settingsKey]);
+    const texts = contentTexts(language);
     const controller = new Controller({
       adapter,
       doc: document,

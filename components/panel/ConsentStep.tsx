@@ -17,6 +17,12 @@ export function ConsentStep({ consent, errors, onChange }: Props) {
   return (
     <>
       <p>{t('consent_intro')}</p>
+      <p>
+        {/* An extension page of its own, in a new tab: printable, and in English or French when needed. */}
+        <a href="info.html" target="_blank" rel="noopener">
+          {t('consent_infoPrint')}
+        </a>
+      </p>
       <div className="field check">
         <input
           id={ids.informed}

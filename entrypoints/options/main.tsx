@@ -1,14 +1,6 @@
 import '../../lib/zod-setup';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mountPage } from '../../components/common/mount';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import '../../components/common/styles.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <OptionsApp />
-    </StrictMode>,
-  );
-}
+void mountPage(() => <OptionsApp />);

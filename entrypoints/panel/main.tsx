@@ -1,15 +1,7 @@
 import '../../lib/zod-setup';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { mountPage } from '../../components/common/mount';
 import { PanelApp } from '../../components/panel/PanelApp';
 import '../../components/common/styles.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <PanelApp send={(message) => browser.runtime.sendMessage(message)} />
-    </StrictMode>,
-  );
-}
+void mountPage(() => <PanelApp send={(message) => browser.runtime.sendMessage(message)} />);

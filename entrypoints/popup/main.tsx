@@ -1,15 +1,7 @@
 import '../../lib/zod-setup';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { mountPage } from '../../components/common/mount';
 import { LookupApp } from '../../components/lookup/LookupApp';
 import '../../components/common/styles.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <LookupApp onOpenSettings={() => void browser.runtime.openOptionsPage()} />
-    </StrictMode>,
-  );
-}
+void mountPage(() => <LookupApp onOpenSettings={() => void browser.runtime.openOptionsPage()} />);

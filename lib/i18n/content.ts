@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { panel_title as titleEn, ui_button as buttonEn } from '../../public/_locales/en/messages.json';
 import { panel_title as titleFr, ui_button as buttonFr } from '../../public/_locales/fr/messages.json';
 import { panel_title as titleNl, ui_button as buttonNl } from '../../public/_locales/nl/messages.json';
@@ -15,4 +16,12 @@ const texts = {
 
 export function contentTexts(locale: Locale = 'nl'): { button: string; panelTitle: string } {
   return texts[locale];
+}
+
+const storedLanguage = z.object({ language: z.enum(['nl', 'en', 'fr']) });
+
+/** The language from the stored settings (zod/mini: the content script stays light); Dutch when there is none. */
+export function settingsLanguage(stored: unknown): Locale {
+  const parsed = storedLanguage.safeParse(stored);
+  return parsed.success ? parsed.data.language : 'nl';
 }

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { locales, type Locale } from '../i18n';
+import { settingsKey } from './key';
 
-/** storage.local key of the user's settings: the referrer's own work details and the language. Never client data. */
-export const settingsKey = 'settings';
+export { settingsKey };
 
 export const settingsSchema = z.strictObject({
   referrer: z.strictObject({

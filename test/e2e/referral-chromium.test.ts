@@ -15,6 +15,7 @@ describe('a referral in Roundcube, in Chromium', () => {
   let server: RoundcubeServer;
   let extension: LoadedExtension;
   let page: Page;
+  let referred = { reference: '', firstUid: 0 };
   const work = mkdtempSync(join(tmpdir(), 'va-e2e-'));
 
   beforeAll(async () => {
@@ -69,6 +70,7 @@ describe('a referral in Roundcube, in Chromium', () => {
       expect(draft.text).not.toContain(value);
     }
     expect(draft.attachments.map((attachment) => attachment.filename)).toEqual([`aanmelding-${reference}.zip`]);
+    referred = { reference, firstUid: draft.uid };
 
     // The OCMW's side: the real 7-Zip opens it with the password the panel showed, and holds exactly what was typed.
     const zip = join(work, `aanmelding-${reference}.zip`);
@@ -108,5 +110,36 @@ describe('a referral in Roundcube, in Chromium', () => {
     await panel.getByRole('button', { name: 'Terug' }).click();
     expect(await panel.getByLabel('Achternaam').inputValue()).toBe(client.lastName);
     expect(await panel.getByLabel('Telefoonnummer').inputValue()).toBe(client.phone);
+  }, 120_000);
+
+  it('withdraws that referral from the register: a second draft to the same mailbox, same reference, no client data', async () => {
+    expect(referred.reference, 'the referral test must run first').not.toBe('');
+    await page.goto(`${server.url}?_task=mail&_action=compose`);
+    await page.locator('veilig-aanmelden').click();
+    const panel = await panelFrame(page);
+    await panel.getByRole('button', { name: 'Intrekking of verbetering' }).click();
+    await panel.getByText(referred.reference).first().waitFor();
+    await panel.getByRole('button', { name: `Trek in: ${referred.reference}` }).click();
+    await panel.getByRole('button', { name: 'Maak concept van de intrekking' }).click();
+    await panel.getByRole('heading', { name: 'Intrekking klaar' }).waitFor({ timeout: 30_000 });
+    await page.locator('#toolbar-menu a.save.draft').click();
+    await expect.poll(() => page.locator('input[name="_draft_saveid"]').inputValue(), { timeout: 15_000 }).not.toBe('');
+
+    const drafts = await readDrafts(server);
+    const referral = drafts.find((message) => message.uid === referred.firstUid);
+    const withdrawal = drafts.find((message) => message.headers.subject === `Intrekking toestemming – ${referred.reference}`);
+    if (!referral || !withdrawal) throw new Error('both drafts must be in Drafts');
+    expect(withdrawal.headers.to).toBe(referral.headers.to);
+    expect(withdrawal.text).toContain(referred.reference);
+    expect(withdrawal.text).toContain('wissen');
+    expect(withdrawal.attachments).toEqual([]);
+    for (const value of ['Zoë', 'Testpersoon', client.email, client.street, '470', '2275', 'Gierle']) {
+      expect(withdrawal.headers.subject + withdrawal.text).not.toContain(value);
+    }
+    // The register in the extension notes the withdrawal, still without client data.
+    const options = await extension.context.newPage();
+    await options.goto(`chrome-extension://${extension.id}/options.html`);
+    await options.getByText('1 aanmeldingen in het register.').waitFor();
+    await options.close();
   }, 120_000);
 });

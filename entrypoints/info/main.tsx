@@ -1,0 +1,6 @@
+import '../../lib/zod-setup';
+import { InfoPage } from '../../components/info/InfoPage';
+import { mountPage } from '../../components/common/mount';
+import '../../components/common/styles.css';
+
+void mountPage(() => <InfoPage />);
