@@ -44,7 +44,7 @@ describe('the built extension in Chromium', () => {
     const page = await open('options.html');
     await page.getByLabel('Gemeente of postcode').fill('Etterbeek');
     await page.getByLabel('Mailadres voor aanmeldingen').fill('aanmelding@caw.example');
-    await page.getByRole('button', { name: 'Bewaar' }).click();
+    await page.getByRole('region', { name: 'Eigen mailadressen' }).getByRole('button', { name: 'Bewaar' }).click();
     await page.getByText('Bewaard: CAW Brussel → aanmelding@caw.example').waitFor();
     await page.reload();
     await page.getByText(/Door u toegevoegd op/u).waitFor();
