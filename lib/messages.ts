@@ -38,7 +38,15 @@ export const panelMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('draft.make'), request: draftRequestSchema }),
   z.object({ type: z.literal('draft.read') }),
   z.object({ type: z.literal('panel.close') }),
+  // The open form's state lives in the background's storage.session: a panel framed in a web page gets only the
+  // content-script APIs in Firefox (no storage.session, no alarms). The background checks the form's shape.
+  z.object({ type: z.literal('form.save'), form: z.unknown() }),
+  z.object({ type: z.literal('form.load') }),
+  z.object({ type: z.literal('form.clear') }),
 ]);
+
+/** Messages a panel may send that concern its webmail tab, not only itself. */
+export const tabBoundPanelMessages = ['draft.make', 'draft.read', 'panel.close'] as const;
 
 /** Background → content script. */
 export const tabMessageSchema = z.discriminatedUnion('type', [

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { storeRoundcubeOrigins, storedRoundcubeOrigins } from '../../lib/background/roundcube';
 import { t } from '../../lib/i18n';
 import type { BackgroundMessage } from '../../lib/messages';
-import { roundcubeOrigin } from '../../lib/webmail/hosts';
+import { roundcubeMatchPattern, roundcubeOrigin } from '../../lib/webmail/hosts';
 
 /** Roundcube runs at any address: the user names it, the browser asks for that host only, the content script follows. */
 export function RoundcubeSection() {
@@ -27,8 +27,13 @@ export function RoundcubeSection() {
       return;
     }
     setError(undefined);
-    // Must run in the click's own turn: browsers grant permissions only in answer to a user gesture.
-    const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+    let granted = false;
+    try {
+      // Must run in the click's own turn: browsers grant permissions only in answer to a user gesture.
+      granted = await browser.permissions.request({ origins: [roundcubeMatchPattern(origin)] });
+    } catch {
+      granted = false;
+    }
     if (!granted) {
       setStatus(t('opt_roundcubeDenied', [origin]));
       return;
@@ -44,7 +49,9 @@ export function RoundcubeSection() {
   async function remove(origin: string) {
     const next = origins.filter((item) => item !== origin);
     await storeRoundcubeOrigins(next);
-    await browser.permissions.remove({ origins: [`${origin}/*`] });
+    // Keep the grant while another stored address shares the host (a grant covers every port of a host).
+    const host = roundcubeMatchPattern(origin);
+    if (!next.some((other) => roundcubeMatchPattern(other) === host)) await browser.permissions.remove({ origins: [host] });
     await sync();
     setOrigins(next);
   }

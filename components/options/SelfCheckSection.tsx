@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { storedRoundcubeOrigins } from '../../lib/background/roundcube';
 import { t } from '../../lib/i18n';
 import { selfCheckSchema, type BackgroundMessage, type SelfCheckReport } from '../../lib/messages';
-import { webmailMatches } from '../../lib/webmail/hosts';
+import { roundcubeMatchPattern, webmailMatches } from '../../lib/webmail/hosts';
 import { CopyButton } from '../common/CopyButton';
 
 type WebmailTab = { id: number; origin: string };
@@ -23,7 +23,7 @@ export function SelfCheckSection() {
   const selectId = useId();
 
   async function findTabs() {
-    const roundcube = (await storedRoundcubeOrigins()).map((origin) => `${origin}/*`);
+    const roundcube = (await storedRoundcubeOrigins()).map(roundcubeMatchPattern);
     // Only tabs of hosts we hold permission for are listed with their address: no "tabs" permission needed.
     const found = await browser.tabs.query({ url: [...webmailMatches, ...roundcube] });
     const list = found.flatMap((tab) => (tab.id !== undefined && tab.url ? [{ id: tab.id, origin: new URL(tab.url).origin }] : []));

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { t } from '../../lib/i18n';
 import type { RegisterEntry } from '../../lib/register/schema';
 import { loadRegister } from '../../lib/register/storage';
-import { loadFormState, type FormState } from '../../lib/session/form-state';
+import { formStateSchema, type FormState } from '../../lib/session/form-state';
 import { loadSettings, type Settings } from '../../lib/settings';
 import { ReferralWizard, type Send } from './ReferralWizard';
 import { RegisterView } from './RegisterView';
@@ -16,9 +16,11 @@ type Mode =
   | { kind: 'withdraw'; target: WithdrawTarget }
   | { kind: 'loading' };
 
-/** Back to the referral being typed (kept in session storage), or a new one. */
-async function referralMode(): Promise<Mode> {
-  const [form, register] = await Promise.all([loadFormState(), loadRegister()]);
+/** Back to the referral being typed (kept in the background's session storage), or a new one. */
+async function referralMode(send: Send): Promise<Mode> {
+  const [saved, register] = await Promise.all([send({ type: 'form.load' }).catch(() => null), loadRegister()]);
+  const parsed = formStateSchema.safeParse(saved);
+  const form = parsed.success ? parsed.data : null;
   // A correction closed by accident reopens as that correction.
   const correcting = form?.corrects ? (register.find((entry) => entry.reference === form.corrects) ?? null) : null;
   return { kind: 'referral', correcting, initialForm: form, key: Date.now() };
@@ -29,12 +31,12 @@ export function PanelApp({ send }: { send: Send }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'loading' });
 
-  const openReferral = () => void referralMode().then(setMode);
+  const openReferral = () => void referralMode(send).then(setMode);
 
   useEffect(() => {
     void loadSettings().then(setSettings);
-    void referralMode().then(setMode);
-  }, []);
+    void referralMode(send).then(setMode);
+  }, [send]);
 
   const close = () => void send({ type: 'panel.close' }).catch(() => undefined);
 

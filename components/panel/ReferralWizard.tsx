@@ -12,7 +12,7 @@ import { parseReferral } from '../../lib/referral';
 import { leakCheck, type LeakFinding } from '../../lib/referral/leak-check';
 import { prepareReferralDraft } from '../../lib/referral/prepare';
 import type { Referral } from '../../lib/referral';
-import { clearFormState, saveFormState, type FormState } from '../../lib/session/form-state';
+import type { FormState } from '../../lib/session/form-state';
 import { useDirectory } from '../common/useDirectory';
 import { ClientStep } from './ClientStep';
 import { ConsentStep } from './ConsentStep';
@@ -62,8 +62,8 @@ export function ReferralWizard({ send, settings, correcting, initialForm, onFini
 
   useEffect(() => {
     // Memory-only session storage, so closing the panel by accident loses nothing (SPEC §2.7).
-    if (phase.kind === 'form') void saveFormState(form);
-  }, [form, phase.kind]);
+    if (phase.kind === 'form') void send({ type: 'form.save', form }).catch(() => undefined);
+  }, [form, phase.kind, send]);
   useEffect(() => headingRef.current?.focus(), [form.step, phase.kind]);
 
   const parsed = useMemo(() => parseReferral(referralInput(form)), [form]);
@@ -169,7 +169,7 @@ export function ReferralWizard({ send, settings, correcting, initialForm, onFini
     const shownPassword = form.passwordMode === 'preshared' ? null : password;
     if (answer.success && answer.data.ok) {
       // Completion: the client's data leaves session storage now; the panel keeps it in memory for the leak check only.
-      await clearFormState();
+      await send({ type: 'form.clear' }).catch(() => undefined);
       await recordReferral(
         newEntry({
           reference: packed.reference, createdOn: belgianToday(), recipientId: match.recipient.id, recipientName: match.recipient.name,
@@ -187,7 +187,7 @@ export function ReferralWizard({ send, settings, correcting, initialForm, onFini
   }
 
   async function discard() {
-    await clearFormState();
+    await send({ type: 'form.clear' }).catch(() => undefined);
     setForm(emptyForm());
     setTyped('');
     setGenerated(generatePassword());

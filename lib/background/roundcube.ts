@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { roundcubeMatchPattern } from '../webmail/hosts';
 
 /** storage.local key of the Roundcube addresses the user added (origins only, e.g. "https://webmail.example.be"). */
 export const roundcubeOriginsKey = 'roundcubeOrigins';
@@ -25,13 +26,14 @@ export async function storeRoundcubeOrigins(origins: string[]): Promise<void> {
 export async function syncRoundcube(): Promise<string[]> {
   const granted: string[] = [];
   for (const origin of await storedRoundcubeOrigins()) {
-    if (await browser.permissions.contains({ origins: [`${origin}/*`] })) granted.push(origin);
+    if (await browser.permissions.contains({ origins: [roundcubeMatchPattern(origin)] })) granted.push(origin);
   }
+  const patterns = [...new Set(granted.map(roundcubeMatchPattern))];
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [registrationId] });
   if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [registrationId] });
   if (granted.length > 0) {
     await browser.scripting.registerContentScripts([
-      { id: registrationId, js: [contentScriptFile], matches: granted.map((origin) => `${origin}/*`), runAt: 'document_idle' },
+      { id: registrationId, js: [contentScriptFile], matches: patterns, runAt: 'document_idle' },
     ]);
   }
   return granted;

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { backgroundMessageSchema, panelMessageSchema, type TabMessage } from '../messages';
+import { clearFormState, formStateSchema, loadFormState, saveFormState } from '../session/form-state';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -30,8 +31,22 @@ export async function route(message: unknown, sender: Sender, hooks: { syncRound
   const tabId = sender.tab?.id;
   const panel = panelMessageSchema.safeParse(message);
   if (panel.success) {
+    if (!fromOurPage(sender, '/panel.html')) return drop();
+    switch (panel.data.type) {
+      case 'form.save': {
+        const form = formStateSchema.safeParse(panel.data.form);
+        if (!form.success) return drop();
+        await saveFormState(form.data);
+        return true;
+      }
+      case 'form.load':
+        return loadFormState();
+      case 'form.clear':
+        await clearFormState();
+        return true;
+    }
     // The panel must sit in a tab whose address we may see: a webmail host, or a Roundcube origin the user granted.
-    if (!fromOurPage(sender, '/panel.html') || tabId === undefined || !sender.tab?.url) return drop();
+    if (tabId === undefined || !sender.tab?.url) return drop();
     switch (panel.data.type) {
       case 'draft.make':
         return toTab(tabId, { type: 'tab.makeDraft', request: panel.data.request });

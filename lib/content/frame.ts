@@ -40,8 +40,10 @@ export function mountPanel(doc: Document, src: string, title: string): PanelFram
   const frame = doc.createElement('iframe');
   frame.src = src;
   frame.title = title;
-  // Copy buttons in the panel write to the clipboard: a cross-origin frame needs the page's leave for that.
-  frame.allow = 'clipboard-write';
+  // Copy buttons in the panel write to the clipboard: in Chrome a cross-origin frame needs the page's leave for
+  // that. Firefox knows no such permission name and would warn about it in the page's console.
+  const policy = (doc as Document & { featurePolicy?: { features(): string[] } }).featurePolicy;
+  if (policy?.features().includes('clipboard-write')) frame.allow = 'clipboard-write';
   frame.setAttribute('style', 'border: 0; width: 100%; height: 100%; background: #fff; box-shadow: -2px 0 12px rgba(0,0,0,.3);');
   root.append(frame);
   doc.body.append(host);

@@ -29,3 +29,12 @@ export function roundcubeOrigin(input: string): string | null {
     return null;
   }
 }
+
+/**
+ * The match pattern for a Roundcube origin: its scheme and host, any port. Firefox match patterns cannot name a
+ * port (it refuses "http://127.0.0.1:8089/*"); Chrome accepts both. So a grant covers every port of that host.
+ */
+export function roundcubeMatchPattern(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}

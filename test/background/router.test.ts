@@ -71,3 +71,23 @@ describe('the background router', () => {
     expect(await route({ type: 'selfCheck.run', tabId: 9 }, panelSender, hooks)).toBeUndefined();
   });
 });
+
+describe("the panel's form state, kept by the background", () => {
+  beforeEach(() => fakeBrowser.reset());
+  const panel = { id: browser.runtime.id, url: browser.runtime.getURL('/panel.html'), tab: { id: 7, url: 'http://127.0.0.1:8089/' } } as never;
+
+  it('saves, loads and clears a well-formed form; drops a malformed one', async () => {
+    const { emptyForm } = await import('../../components/panel/form');
+    const form = { ...emptyForm(), client: { ...emptyForm().client, lastName: 'Peeters' } };
+    expect(await route({ type: 'form.save', form }, panel, hooks)).toBe(true);
+    expect(await route({ type: 'form.load' }, panel, hooks)).toEqual(form);
+    expect(await route({ type: 'form.save', form: { ...form, notes: 'x' } }, panel, hooks)).toBeUndefined();
+    expect(await route({ type: 'form.clear' }, panel, hooks)).toBe(true);
+    expect(await route({ type: 'form.load' }, panel, hooks)).toBeNull();
+  });
+
+  it('answers only the panel page', async () => {
+    const contentScript = { id: browser.runtime.id, url: 'http://127.0.0.1:8089/', tab: { id: 7 } } as never;
+    expect(await route({ type: 'form.load' }, contentScript, hooks)).toBeUndefined();
+  });
+});

@@ -9,15 +9,16 @@ import { generateReference } from '../../lib/referral';
 import { newEntry } from '../../lib/register/register';
 import { loadRegister, saveRegister } from '../../lib/register/storage';
 import { saveSettings } from '../../lib/settings';
+import { panelTransport } from '../support/panel-transport';
 import { readZip } from '../support/zip';
 
 function transport() {
   const sent: DraftRequestMessage[] = [];
-  const send: Send = async (message: PanelMessage) => {
+  const send: Send = panelTransport((message: PanelMessage) => {
     if (message.type !== 'draft.make') return { ok: true, draft: { subject: '', body: '' } };
     sent.push(message.request);
     return { ok: true, draft: { subject: message.request.subject, body: message.request.body } };
-  };
+  });
   return { send, sent };
 }
 

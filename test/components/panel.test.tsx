@@ -6,16 +6,17 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelApp, type Send } from '../../components/panel/PanelApp';
 import { fromBase64, type DraftRequestMessage, type PanelMessage } from '../../lib/messages';
 import { formStateKey } from '../../lib/session/form-state';
+import { panelTransport } from '../support/panel-transport';
 import { readZip } from '../support/zip';
 
 type Reply = (message: PanelMessage) => unknown;
 
 function transport(reply: Reply) {
   const sent: PanelMessage[] = [];
-  const send: Send = async (message) => {
+  const send: Send = panelTransport((message) => {
     sent.push(message);
     return reply(message);
-  };
+  });
   return { send, sent, request: () => (sent.find((m) => m.type === 'draft.make') as { request: DraftRequestMessage } | undefined)?.request };
 }
 
@@ -122,9 +123,9 @@ describe('the referral panel', () => {
 
   it('falls back to the download when there is no webmail to reach', async () => {
     const user = userEvent.setup();
-    const send: Send = async () => {
+    const send: Send = panelTransport(() => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
-    };
+    });
     render(<PanelApp send={send} />);
     await consent(user);
     await client(user);
