@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxE2eBuild, launchFirefoxWithExtension, type FirefoxWithExtension } from '../browser/firefox';
 import { addRoundcubeInOptions, button, byLabel, fillReferral, loginRoundcubeFirefox, panelFrame, shownPassword, textAppears, waitForRoundcube } from './firefox-flow';
+import { expectReferralDraft } from './drafts';
 import { client } from './panel-flow';
 import { readDrafts } from './roundcube/imap';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
@@ -107,37 +107,8 @@ describe('a referral in Roundcube, in Firefox ESR', () => {
       .poll(() => page.$eval('input[name="_draft_saveid"]', (element) => (element as HTMLInputElement).value), { timeout: 15_000, interval: 100 })
       .not.toBe('');
     lap('draft saved in Roundcube');
-    const drafts = await readDrafts({ imapPort: server.imapPort, user: server.user, password: server.password, subject: reference });
-    const draft = drafts.find((message) => message.headers.subject === `Aanmelding Kind en Gezin – ${reference}`);
-    if (!draft) throw new Error(`draft ${reference} not in Drafts`);
-    expect(draft.headers.to).toContain('sociale.dienst@lille.be');
-    for (const value of ['Testpersoon', 'Zoë', client.email, client.street, '470']) {
-      expect(draft.headers.subject).not.toContain(value);
-      expect(draft.text).not.toContain(value);
-    }
-    expect(draft.attachments.map((attachment) => attachment.filename)).toEqual([`aanmelding-${reference}.zip`]);
+    const draft = await expectReferralDraft(server, reference, password, work);
     referred = { reference, firstUid: draft.uid };
-
-    // The OCMW's side: the real 7-Zip opens it with the password the panel showed, and holds exactly what was typed.
-    const zip = join(work, `aanmelding-${reference}.zip`);
-    writeFileSync(zip, draft.attachments[0]!.bytes);
-    expect(spawnSync('7z', ['x', '-pwrong-password-here', `-o${join(work, 'wrong')}`, zip], { input: '' }).status).toBe(2);
-    const extracted = spawnSync('7z', ['x', `-p${password}`, `-o${join(work, 'out')}`, zip], { input: '', encoding: 'utf8' });
-    expect(extracted.status, extracted.stdout).toBe(0);
-    const json = JSON.parse(readFileSync(join(work, 'out', 'aanmelding.json'), 'utf8'));
-    expect(json).toMatchObject({
-      format: 'veilig-aanmelden/referral@1',
-      reference,
-      client: {
-        firstName: 'Zoë',
-        lastName: "D'Hondt-Testpersoon",
-        phone: '+32470123456',
-        email: client.email,
-        address: { street: 'Kerkstraat', houseNumber: '1', box: '2', postcode: '2275', municipality: 'Gierle' },
-      },
-      consent: { informed: true, consented: true, manner: 'mondeling' },
-      recipient: { id: '13019', name: 'OCMW Lille', mailbox: 'sociale.dienst@lille.be' },
-    });
     lap('7-Zip opened the draft attachment with the shown password');
   }, 120_000);
 
