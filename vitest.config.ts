@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-const browserTests = ['test/browser/**/*.test.ts', 'test/e2e/**/*.test.ts'];
+const browserTests = [
+  'test/browser/**/*.test.ts',
+  'test/e2e/**/*.test.ts',
+  'test/security/accessibility.test.ts',
+  'test/security/no-network-runtime.test.ts',
+];
 
 export default defineConfig({
   plugins: [WxtVitest()],

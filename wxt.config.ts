@@ -31,7 +31,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'veilig-aanmelden@opgroeien.be',
-              strict_min_version: '128.0',
+              // 140 ESR is the first to read data_collection_permissions.
+              strict_min_version: '140.0',
               // The extension collects nothing and sends nothing anywhere (SPEC §2.8).
               data_collection_permissions: { required: ['none'] },
             },

@@ -31,7 +31,7 @@ export function DoneStep({ reference, fileName, password, findings, onRecheck, o
       </dl>
       {password ? <p>{t('password_advice')}</p> : <p>{t('password_presharedAdvice')}</p>}
       <section aria-labelledby="leak-heading" aria-live="polite">
-        <h3 id="leak-heading">{t('leak_heading')}</h3>
+        <h2 id="leak-heading">{t('leak_heading')}</h2>
         {findings === null ? <p className="decision warn">{t('leak_unavailable')}</p> : null}
         {findings?.length === 0 ? <p className="ok">{t('leak_clean')}</p> : null}
         {findings?.map((finding) => (

@@ -16,7 +16,7 @@ export function RecipientSummary({ lookup, decision, acknowledged, ackError, onA
   const match = lookup?.status === 'found' ? lookup.matches[0] : undefined;
   return (
     <section className="recipient-box" aria-labelledby="recipient-heading" aria-live="polite">
-      <h3 id="recipient-heading">{t('recipient_heading')}</h3>
+      <h2 id="recipient-heading">{t('recipient_heading')}</h2>
       {!lookup ? <p className="muted">{t('recipient_none')}</p> : null}
       {lookup && lookup.status !== 'found' ? <p className="decision refuse">{lookup.message}</p> : null}
       {match ? (

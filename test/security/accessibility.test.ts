@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type LoadedExtension } from '../browser/extension';
+import { client } from '../e2e/panel-flow';
+import { buildDir, projectRoot } from './build';
+
+// SPEC §9: keyboard-only use, labelled fields, WCAG 2.1 AA, checked with axe in the browser. The built extension
+// in Debian's Chromium; axe-core runs inside each page, on every step of the panel (opened directly in a tab, so the
+// draft falls back: there is no webmail), on the popup with a result and on the options and information pages.
+
+const axeSource = readFileSync(join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+type Violation = { id: string; impact: string | null; help: string; targets: string[] };
+
+/** axe's violations of impact serious or critical, one line each: where, rule, impact, target, help. */
+async function seriousViolations(page: Page, where: string): Promise<string[]> {
+  // Evaluated over the DevTools protocol, so the extension's CSP (script-src 'self') does not stop it.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    type Axe = {
+      run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+    };
+    const { violations } = await (globalThis as unknown as { axe: Axe }).axe.run(document, { resultTypes: ['violations'] });
+    return violations.map((violation) => ({
+      id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
+    }));
+  });
+  return (violations as Violation[])
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.targets.map((target) => `${where}: ${violation.id} [${violation.impact}] ${target} — ${violation.help}`));
+}
+
+describe('accessibility of the built pages', () => {
+  let extension: LoadedExtension;
+
+  beforeAll(async () => {
+    extension = await launchWithExtension(buildDir('chrome'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await extension?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await extension.context.newPage();
+    await page.goto(`chrome-extension://${extension.id}/${path}`);
+    return page;
+  }
+
+  /** The panel as a user first sees it: the form kept in session storage from an earlier test is wiped first. */
+  async function freshPanel(): Promise<Page> {
+    const [worker] = extension.context.serviceWorkers();
+    const background = worker ?? (await extension.context.waitForEvent('serviceworker'));
+    await background.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }).chrome.storage.session.clear());
+    const page = await open('panel.html');
+    await page.getByRole('heading', { name: 'Toestemming' }).waitFor();
+    return page;
+  }
+
+  it('axe: no serious or critical violation on any step of the panel, the popup, the options or the information page', async () => {
+    const found: string[] = [];
+
+    const panel = await freshPanel();
+    found.push(...(await seriousViolations(panel, 'panel, consent')));
+    await panel.getByRole('button', { name: 'Volgende' }).click();
+    await panel.getByText('Verbeter eerst de velden met een melding.').waitFor();
+    found.push(...(await seriousViolations(panel, 'panel, consent with errors')));
+
+    await panel.getByLabel(/De cliënt is geïnformeerd/u).check();
+    await panel.getByLabel('De cliënt gaf toestemming voor deze aanmelding.').check();
+    await panel.getByLabel('Mondeling').check();
+    await panel.getByRole('button', { name: 'Volgende' }).click();
+    await panel.getByRole('heading', { name: 'Gegevens van de cliënt' }).waitFor();
+    await panel.getByRole('button', { name: 'Volgende' }).click();
+    await panel.getByText('Vul de achternaam in.').waitFor();
+    found.push(...(await seriousViolations(panel, 'panel, client with errors')));
+
+    await panel.getByLabel('Voornaam').fill(client.firstName);
+    await panel.getByLabel('Achternaam').fill(client.lastName);
+    await panel.getByLabel('Telefoonnummer').fill(client.phone);
+    await panel.getByLabel('Straat').fill(client.street);
+    await panel.getByLabel('Huisnummer').fill(client.houseNumber);
+    await panel.getByLabel('Postcode').fill(client.postcode);
+    await panel.getByLabel('Gemeente').selectOption(client.municipality);
+    await panel.getByText('sociale.dienst@lille.be').waitFor();
+    found.push(...(await seriousViolations(panel, 'panel, client with recipient')));
+
+    await panel.getByRole('button', { name: 'Volgende' }).click();
+    await panel.getByRole('heading', { name: 'Wachtwoord' }).waitFor();
+    found.push(...(await seriousViolations(panel, 'panel, password (generated)')));
+    await panel.getByLabel('Zelf een wachtwoord kiezen').check();
+    await panel.getByLabel('Jouw wachtwoord').fill('kerkstraat1');
+    await panel.locator('input[aria-invalid="true"]').waitFor();
+    found.push(...(await seriousViolations(panel, 'panel, password (typed, refused)')));
+    await panel.getByLabel('Voorgesteld wachtwoord (aangeraden)').check();
+
+    await panel.getByRole('button', { name: 'Maak concept' }).click();
+    await panel.getByRole('heading', { name: 'Het concept kon niet helemaal gemaakt worden' }).waitFor();
+    found.push(...(await seriousViolations(panel, 'panel, fallback')));
+    await panel.close();
+
+    const popup = await open('popup.html');
+    await popup.getByLabel('Gemeente, deelgemeente of postcode').fill('2275');
+    await popup.getByRole('article', { name: /Lille/u }).waitFor();
+    found.push(...(await seriousViolations(popup, 'popup with a result')));
+    await popup.close();
+
+    const options = await open('options.html');
+    await options.getByLabel('Adres van je Roundcube').waitFor();
+    found.push(...(await seriousViolations(options, 'options')));
+    await options.close();
+
+    const info = await open('info.html');
+    await info.getByRole('heading', { level: 1 }).waitFor();
+    found.push(...(await seriousViolations(info, 'information for the client')));
+    await info.close();
+
+    expect(found).toEqual([]);
+  }, 30_000);
+
+  it('axe finds a serious violation when there is one (an unlabelled field added to the panel)', async () => {
+    const panel = await freshPanel();
+    await panel.evaluate(() => document.querySelector('main')?.append(Object.assign(document.createElement('input'), { type: 'text' })));
+    expect((await seriousViolations(panel, 'panel')).join('\n')).toMatch(/panel: label \[critical\]/u);
+    await panel.close();
+  });
+
+  it('keyboard only: consent, client, password and "Maak concept" reach the fallback without a mouse', async () => {
+    const panel = await freshPanel();
+    const keys = panel.keyboard;
+
+    /** What has focus: its role-ish kind, its label, its state. Reading only; every action below is a key press. */
+    const focused = () =>
+      panel.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element) return { kind: 'none', label: '', checked: false, value: '' };
+        const input = element as HTMLInputElement;
+        const label =
+          (input.labels?.[0]?.textContent ?? element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/gu, ' ').trim();
+        return { kind: element.tagName.toLowerCase() + (input.type ? `:${input.type}` : ''), label, checked: input.checked === true, value: input.value ?? '' };
+      });
+
+    /** Presses Tab until the element labelled `label` has focus; fails, naming every stop, if it is not reachable. */
+    async function tabTo(label: string | RegExp): Promise<void> {
+      const stops: string[] = [];
+      for (let presses = 0; presses < 40; presses++) {
+        await keys.press('Tab');
+        const now = await focused();
+        if (typeof label === 'string' ? now.label === label : label.test(now.label)) return;
+        stops.push(`${now.kind} "${now.label}"`);
+      }
+      throw new Error(`Tab never reached "${String(label)}"; it stopped at: ${stops.join(', ')}`);
+    }
+
+    // Step 1: the heading has focus; tick both boxes and choose "Mondeling" with Space, go on with Enter.
+    expect((await focused()).label).toBe('Toestemming');
+    await tabTo(/^De cliënt is geïnformeerd/u);
+    await keys.press('Space');
+    expect((await focused()).checked).toBe(true);
+    await tabTo('De cliënt gaf toestemming voor deze aanmelding.');
+    await keys.press('Space');
+    expect((await focused()).checked).toBe(true);
+    await tabTo(/Mondeling/u);
+    await keys.press('Space');
+    expect((await focused()).checked).toBe(true);
+    await tabTo('Volgende');
+    await keys.press('Enter');
+
+    // Step 2: the new step's heading takes focus; type every field in order.
+    await panel.getByRole('heading', { name: 'Gegevens van de cliënt' }).waitFor();
+    expect((await focused()).label).toBe('Gegevens van de cliënt');
+    const typed: [string, string][] = [
+      ['Voornaam', client.firstName], ['Achternaam', client.lastName], ['Telefoonnummer', client.phone], ['E-mailadres', client.email],
+      ['Straat', client.street], ['Huisnummer', client.houseNumber], ['Bus', client.box], ['Postcode', client.postcode],
+    ];
+    for (const [label, value] of typed) {
+      await tabTo(label);
+      await keys.type(value);
+      expect((await focused()).value).toBe(value);
+    }
+    // The postcode names four places: pick Gierle in the list by typing its name.
+    await tabTo('Gemeente');
+    await keys.type(client.municipality);
+    expect((await focused()).value).toBe(client.municipality);
+    await panel.getByText('sociale.dienst@lille.be').waitFor();
+    await tabTo('Volgende');
+    await keys.press('Enter');
+
+    // Step 3: the generated password; "Maak concept" with Enter.
+    await panel.getByRole('heading', { name: 'Wachtwoord' }).waitFor();
+    expect((await focused()).label).toBe('Wachtwoord');
+    await tabTo('Maak concept');
+    await keys.press('Enter');
+
+    // No webmail here: the fallback, with its heading focused and the download reachable by Tab.
+    await panel.getByRole('heading', { name: 'Het concept kon niet helemaal gemaakt worden' }).waitFor();
+    expect((await focused()).label).toBe('Het concept kon niet helemaal gemaakt worden');
+    await tabTo('Download het versleutelde bestand');
+    expect((await focused()).kind).toBe('a');
+    await panel.close();
+  }, 30_000);
+});
