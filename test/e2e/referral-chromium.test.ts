@@ -16,6 +16,7 @@ describe('a referral in Roundcube, in Chromium', () => {
   let extension: LoadedExtension;
   let page: Page;
   let referred = { reference: '', firstUid: 0 };
+  const consoleLines: string[] = [];
   const work = mkdtempSync(join(tmpdir(), 'va-e2e-'));
 
   beforeAll(async () => {
@@ -29,6 +30,14 @@ describe('a referral in Roundcube, in Chromium', () => {
     await options.getByText(/^Toegevoegd: /u).waitFor();
     await options.close();
     page = await extension.context.newPage();
+    // Everything the webmail page could observe: window messages (of any origin) and console output.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seenMessages: string[] }).__seenMessages = seen;
+      window.addEventListener('message', (event) => seen.push(JSON.stringify(event.data ?? null)), true);
+    });
+    page.on('console', (message) => consoleLines.push(message.text()));
+    extension.context.on('console', (message) => consoleLines.push(message.text()));
     await loginRoundcube(page, server);
   }, 900_000);
 
@@ -64,6 +73,41 @@ describe('a referral in Roundcube, in Chromium', () => {
     const draft = await expectReferralDraft(server, reference, password, work);
     referred = { reference, firstUid: draft.uid };
   }, 120_000);
+
+  it('leaves no client data where the page, storage or a console could see it', async () => {
+    const seenByPage = await page.evaluate(() => (window as unknown as { __seenMessages: string[] }).__seenMessages.join('\n'));
+    const worker = extension.context.serviceWorkers()[0];
+    if (!worker) throw new Error('no service worker');
+    const stored = await worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'sync' | 'session', { get(keys: null): Promise<unknown> }> } }).chrome.storage;
+      return JSON.stringify([await api.local.get(null), await api.sync.get(null), await api.session.get(null)]);
+    });
+    expect(stored).toContain(referred.reference); // the register is there, without client data
+    for (const value of [client.lastName, 'Testpersoon', 'Zoë', client.email, client.street, '470123456', '470 12 34 56']) {
+      expect(seenByPage).not.toContain(value);
+      expect(stored).not.toContain(value);
+      expect(consoleLines.join('\n')).not.toContain(value);
+    }
+  });
+
+  it('ignores a forged window.postMessage from the webmail page: nothing attached, nothing answered', async () => {
+    await page.goto(`${server.url}?_task=mail&_action=compose`);
+    await page.locator('veilig-aanmelden').waitFor();
+    const answered = await page.evaluate(async () => {
+      const replies: unknown[] = [];
+      window.addEventListener('message', (event) => replies.push(event.data));
+      const request = { to: 'attacker@example.org', subject: 's', body: 'b', fileName: 'aanmelding-KG-2222-2222.zip', zipBase64: 'UEsDBA==' };
+      for (const message of [{ type: 'tab.makeDraft', request }, { type: 'draft.make', request }, { type: 'tab.selfCheck' }, { type: 'form.load' }]) {
+        window.postMessage(message, '*');
+      }
+      // Proving that nothing happens needs a bounded wait: half a second is ample for a draft that takes ~100 ms.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return replies.length;
+    });
+    expect(answered).toBe(4); // only the page's own four messages: no answer from the extension
+    expect(await page.locator('textarea#_to').inputValue()).toBe('');
+    expect(await page.locator('#attachment-list li').count()).toBe(0);
+  });
 
   it('falls back when the page changed: says which step, offers the file, loses nothing typed', async () => {
     await page.goto(`${server.url}?_task=mail&_action=compose`);
