@@ -6,6 +6,7 @@ const browserTests = [
   'test/e2e/**/*.test.ts',
   'test/security/accessibility.test.ts',
   'test/security/no-network-runtime.test.ts',
+  'test/security/hostile-input.test.ts',
 ];
 
 export default defineConfig({
