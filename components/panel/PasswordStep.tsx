@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { t } from '../../lib/i18n';
-import { checkPassword, type PasswordCheck } from '../../lib/password';
+import { checkPasswordLazily } from '../../lib/password/lazy';
+import type { PasswordCheck } from '../../lib/password/strength';
 import type { FormState } from '../../lib/session/form-state';
 import { CopyButton } from '../common/CopyButton';
 
@@ -24,7 +25,9 @@ export function PasswordStep({ mode, generated, recipientName, hasPreShared, typ
   useEffect(() => {
     if (mode !== 'typed' || typed === '') return undefined;
     // The estimator takes tens of milliseconds: check when typing pauses, not on every key.
-    const timer = setTimeout(() => setChecked({ password: typed, result: checkPassword(typed, { userInputs: inputsKey.split('\n') }) }), 250);
+    const timer = setTimeout(() => {
+      void checkPasswordLazily(typed, { userInputs: inputsKey.split('\n') }).then((result) => setChecked({ password: typed, result }));
+    }, 250);
     return () => clearTimeout(timer);
   }, [mode, typed, inputsKey]);
   // A result counts only for the password it was computed for.

@@ -7,7 +7,8 @@ import type { Settings } from '../../lib/settings';
 import { belgianToday } from '../../lib/time';
 import { t } from '../../lib/i18n';
 import { draftResultSchema, readResultSchema, type PanelMessage } from '../../lib/messages';
-import { generatePassword, checkPassword } from '../../lib/password';
+import { generatePassword } from '../../lib/password/generate';
+import { checkPasswordLazily } from '../../lib/password/lazy';
 import { parseReferral } from '../../lib/referral';
 import { leakCheck, type LeakFinding } from '../../lib/referral/leak-check';
 import { prepareReferralDraft } from '../../lib/referral/prepare';
@@ -151,7 +152,7 @@ export function ReferralWizard({ send, settings, correcting, initialForm, onFini
     let password: string;
     if (form.passwordMode === 'preshared' && match.recipient.preSharedKey) password = match.recipient.preSharedKey;
     else if (form.passwordMode === 'typed') {
-      const check = checkPassword(typed, { userInputs });
+      const check = await checkPasswordLazily(typed, { userInputs });
       if (!check.ok) {
         setPasswordError(check.message);
         return;
