@@ -9,10 +9,9 @@ import { t } from '../../lib/i18n';
 import { draftResultSchema, readResultSchema, type PanelMessage } from '../../lib/messages';
 import { generatePassword } from '../../lib/password/generate';
 import { checkPasswordLazily } from '../../lib/password/lazy';
-import { parseReferral } from '../../lib/referral';
+import { parseReferral } from '../../lib/referral/parse';
 import { leakCheck, type LeakFinding } from '../../lib/referral/leak-check';
-import { prepareReferralDraft } from '../../lib/referral/prepare';
-import type { Referral } from '../../lib/referral';
+import type { Referral } from '../../lib/referral/schema';
 import type { FormState } from '../../lib/session/form-state';
 import { useDirectory } from '../common/useDirectory';
 import { ClientStep } from './ClientStep';
@@ -162,6 +161,8 @@ export function ReferralWizard({ send, settings, correcting, initialForm, onFini
     setPasswordError(undefined);
     setPhase({ kind: 'making' });
     const referrer = settings.referrer;
+    // zip.js loads at this moment, not when the panel opens: opening stays quick.
+    const { prepareReferralDraft } = await import('../../lib/referral/prepare');
     const { packed, request } = await prepareReferralDraft(parsed.referral, password, match.recipient, {
       corrects: correcting?.reference ?? null,
       referrer,

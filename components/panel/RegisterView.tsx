@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { displayDate } from '../../lib/directory';
 import { t } from '../../lib/i18n';
-import { normalizeReference } from '../../lib/referral';
+import { normalizeReference } from '../../lib/referral/reference';
 import type { RegisterEntry } from '../../lib/register/schema';
 import { loadRegister } from '../../lib/register/storage';
 import { useDirectory } from '../common/useDirectory';

@@ -26,7 +26,7 @@ const reviewedWarnings = [
   'DANGEROUS_EVAL background.js',
   'DANGEROUS_EVAL chunks/styles.js',
   'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION manifest.json',
-  'UNSAFE_VAR_ASSIGNMENT chunks/panel.js',
+  'UNSAFE_VAR_ASSIGNMENT chunks/prepare.js',
   'UNSAFE_VAR_ASSIGNMENT chunks/styles.js',
   'UNSAFE_VAR_ASSIGNMENT chunks/styles.js',
 ];
