@@ -92,7 +92,7 @@ export function setFieldValue(field: HTMLInputElement | HTMLTextAreaElement, val
 
 /**
  * Inserts plain text into a contenteditable editor at its start, line by line, as text nodes and <br>s: no
- * markup is parsed (no innerHTML: Gmail enforces Trusted Types), and an input event tells the editor.
+ * markup is parsed (Gmail enforces Trusted Types: no HTML strings into its pages), and an input event tells the editor.
  */
 export function insertEditorText(editor: HTMLElement, text: string): void {
   editor.focus();

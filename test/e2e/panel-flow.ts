@@ -26,12 +26,20 @@ export async function panelFrame(page: Page, scheme: 'chrome-extension:' | 'moz-
   throw new Error('the panel did not open');
 }
 
+/** Called after each click the user makes (not for typing): the bench counts them. */
+export type ClickListener = (what: string, note?: string) => void;
+
 /** Fills consent and client steps the way a user would, by label, and stops at the password step. */
-export async function fillReferral(panel: Frame): Promise<void> {
+export async function fillReferral(panel: Frame, clicked: ClickListener = () => undefined): Promise<void> {
   await panel.getByLabel(/De cliënt is geïnformeerd/u).check();
+  clicked('checkbox: De cliënt is geïnformeerd');
   await panel.getByLabel('De cliënt gaf toestemming voor deze aanmelding.').check();
+  clicked('checkbox: De cliënt gaf toestemming');
   await panel.getByLabel('Mondeling').check();
+  clicked('radio: Mondeling');
+  // The consent date is today by default: nothing to do.
   await panel.getByRole('button', { name: 'Volgende' }).click();
+  clicked('button: Volgende (to the client step)');
   await panel.getByLabel('Voornaam').fill(client.firstName);
   await panel.getByLabel('Achternaam').fill(client.lastName);
   await panel.getByLabel('Telefoonnummer').fill(client.phone);
@@ -41,8 +49,13 @@ export async function fillReferral(panel: Frame): Promise<void> {
   await panel.getByLabel('Bus').fill(client.box);
   await panel.getByLabel('Postcode').fill(client.postcode);
   await panel.getByLabel('Gemeente').selectOption(client.municipality);
+  clicked(
+    'select: Gemeente (Gierle)',
+    'only when the postcode names several places and the client does not live in the one named like the municipality (2275 → Lille is filled in by itself)',
+  );
   await panel.getByText('sociale.dienst@lille.be').waitFor();
   await panel.getByRole('button', { name: 'Volgende' }).click();
+  clicked('button: Volgende (to the password step)');
 }
 
 /** The generated password as the panel shows it. */
