@@ -8,8 +8,6 @@ export type ControllerOptions = {
   doc: Document;
   panelUrl: string;
   panelTitle: string;
-  /** Hands a File to the page when the isolated world cannot (Firefox): see entrypoints/attach.content.ts. */
-  attachInPage?: (file: File) => void;
 };
 
 /**
