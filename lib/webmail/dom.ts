@@ -187,6 +187,23 @@ export function dropFile(target: Element, file: File): void {
   }
 }
 
+/**
+ * Attaches `file` through a file input when there is one, else by a drop on `dropTarget`, then waits until an
+ * element matching `attachment` names the file: what the webmail shows once it has taken the file.
+ */
+export async function attachAndConfirm(
+  compose: Element,
+  file: File,
+  where: { input: HTMLInputElement | null; dropTarget: () => Element; attachment: readonly string[] },
+  options: { timeoutMs: number; signal?: AbortSignal | undefined },
+): Promise<void> {
+  if (where.input) setInputFile(where.input, file);
+  else dropFile(where.dropTarget(), file);
+  await waitFor(compose, () => [...compose.querySelectorAll(where.attachment.join(','))].some((item) => item.textContent?.includes(file.name)), {
+    timeoutMs: options.timeoutMs, step: 'attach', what: 'attached file', signal: options.signal,
+  });
+}
+
 /** One line of the self-check: which element of the adapter was found on the live page (names only, no content). */
 export type SelfCheckItem = { step: AdapterStep | 'button'; what: string; found: boolean };
 

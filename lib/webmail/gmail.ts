@@ -1,4 +1,4 @@
-import { dropFile, insertEditorText, queryFirst, readText, required, runSelfCheck, setFieldValue, setInputFile, typeRecipient, waitFor } from './dom';
+import { attachAndConfirm, insertEditorText, queryFirst, readText, required, runSelfCheck, setFieldValue, typeRecipient, waitFor } from './dom';
 import type { WebmailAdapter } from './types';
 
 /**
@@ -75,11 +75,12 @@ export const gmail: WebmailAdapter = {
 
   async attach(compose, file, signal) {
     const input = queryFirst<HTMLInputElement>(compose, selectors.fileInput) ?? queryFirst<HTMLInputElement>(compose.ownerDocument, selectors.fileInput);
-    if (input) setInputFile(input, file);
-    else dropFile(required(compose, selectors.body, 'attach', 'drop target'), file);
-    await waitFor(compose, () => [...compose.querySelectorAll(selectors.attachment.join(','))].some((chip) => chip.textContent?.includes(file.name)), {
-      timeoutMs: attachTimeoutMs, step: 'attach', what: 'attachment chip', signal,
-    });
+    await attachAndConfirm(
+      compose,
+      file,
+      { input, dropTarget: () => required(compose, selectors.body, 'attach', 'drop target'), attachment: selectors.attachment },
+      { timeoutMs: attachTimeoutMs, signal },
+    );
   },
 
   readDraft(compose) {

@@ -1,4 +1,4 @@
-import { AdapterError, dropFile, insertEditorText, queryFirst, readText, required, runSelfCheck, setFieldValue, setInputFile, typeRecipient, waitFor } from './dom';
+import { AdapterError, attachAndConfirm, insertEditorText, queryFirst, readText, required, runSelfCheck, setFieldValue, typeRecipient, waitFor } from './dom';
 import type { WebmailAdapter } from './types';
 
 /**
@@ -72,17 +72,22 @@ export const outlook: WebmailAdapter = {
   },
 
   async attach(compose, file, signal) {
-    const input = queryFirst<HTMLInputElement>(compose, selectors.fileInput);
-    if (input) setInputFile(input, file);
-    else dropFile(required(compose, selectors.body, 'attach', 'drop target'), file);
-    await waitFor(compose, () => [...compose.querySelectorAll(selectors.attachment.join(','))].some((card) => card.textContent?.includes(file.name)), {
-      timeoutMs: attachTimeoutMs, step: 'attach', what: 'attachment card', signal,
-    });
+    await attachAndConfirm(
+      compose,
+      file,
+      {
+        input: queryFirst<HTMLInputElement>(compose, selectors.fileInput),
+        dropTarget: () => required(compose, selectors.body, 'attach', 'drop target'),
+        attachment: selectors.attachment,
+      },
+      { timeoutMs: attachTimeoutMs, signal },
+    );
   },
 
   readDraft(compose) {
-    const subject = subjectField(compose)?.value ?? '';
-    return { subject, body: readText(required(compose, selectors.body, 'read', 'message body')) };
+    const subject = subjectField(compose);
+    if (!subject) throw new AdapterError('read', 'subject field not found');
+    return { subject: subject.value, body: readText(required(compose, selectors.body, 'read', 'message body')) };
   },
 
   selfCheck: (doc) =>
