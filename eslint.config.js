@@ -2,6 +2,44 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/** An import of one of these folders of lib/, from anywhere (relative paths), as a no-restricted-imports regex. */
+const folders = (...names) => `(^|/)lib/(${names.join('|')})(/|$)|^\\.{1,2}/(\\.\\./)*(${names.join('|')})(/|$)`;
+
+/**
+ * The import zones. The page side (the content script and what it runs in the webmail page) never imports the
+ * client's data, the password, the form, the register, the directory or the mail texts: it is a carrier of
+ * ciphertext. The referral core knows nothing of messaging; React components never reach into the background.
+ */
+export const importZones = [
+  {
+    files: ['entrypoints/webmail.content.ts', 'lib/content/**', 'lib/webmail/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: folders('referral', 'password', 'session', 'register', 'directory', 'templates'),
+          message: 'The page side carries ciphertext only: no referral, password, session, register, directory or templates here.',
+        }],
+      }],
+    },
+  },
+  {
+    files: ['lib/referral/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)messages(\\.ts)?$', message: 'lib/referral is the core: it knows nothing of messaging (that is lib/panel).' }],
+      }],
+    },
+  },
+  {
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: folders('background'), message: 'Components talk to the background through lib/panel/client, never by importing it.' }],
+      }],
+    },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'bench/results.json'] },
   js.configs.recommended,
@@ -23,6 +61,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The boundaries of the architecture, enforced (test/lint/zones.test.ts proves each one catches a violation).
+  ...importZones,
   {
     // Tests and scripts may print and may assert on values they know exist.
     files: ['test/**', 'scripts/**'],

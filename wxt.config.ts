@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { roundcubeHostPatterns, webmailMatches } from './lib/webmail/hosts';
+import { roundcubeHostPatterns } from './lib/webmail/hosts';
 
 // One codebase, two targets: `wxt build` (Chrome/Edge, MV3) and `wxt build -b firefox` (MV2).
 export default defineConfig({
@@ -13,16 +13,20 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'nl',
     // storage: settings, register, form state; scripting: the content script on the Roundcube hosts the user
-    // grants; alarms: the 30-minute wipe of the panel's form. Each is justified in the README.
+    // grants; alarms: the 30-minute wipe of the panel's form; sidePanel (Chrome, Edge; WXT adds it with the
+    // sidepanel entrypoint): the panel beside the webmail. Each is justified in the README.
     permissions: ['storage', 'scripting', 'alarms'],
+    // The toolbar icon opens the panel (side panel in Chrome and Edge, sidebar in Firefox): no popup.
+    action: { default_title: '__MSG_extName__' },
+    // A keyboard shortcut for the same panel. Firefox's special command opens the sidebar without any code.
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_extName__' } }
+        : { _execute_action: { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_extName__' } },
     // Roundcube runs at any address: the user grants its host at run time (options page). MV2 lists them as
     // optional permissions.
     ...(browser === 'firefox' ? { optional_permissions: [...roundcubeHostPatterns] } : { optional_host_permissions: [...roundcubeHostPatterns] }),
-    // The panel page may be framed by the webmails only. Roundcube lives at any address the user grants, so its
-    // patterns are as wide as the optional hosts; a dynamic URL (Chrome) keeps other sites from guessing it.
-    web_accessible_resources: [
-      { resources: ['panel.html'], matches: [...webmailMatches, ...roundcubeHostPatterns], use_dynamic_url: true },
-    ],
+    // No web_accessible_resources: no page can load or frame any file of the extension.
     // The end-to-end build (`--mode e2e`, into .output/*-e2e) holds the loopback host from the start, so a test
     // can add the Roundcube sandbox in the options page without a permission prompt no automation can answer.
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),

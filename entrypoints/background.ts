@@ -1,18 +1,25 @@
 import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { openPanel, wireToolbarButton } from '../lib/background/panel-surface';
 import { syncRoundcube } from '../lib/background/roundcube';
 import { route } from '../lib/background/router';
 import { expireFormState, formExpiryAlarm } from '../lib/session/form-state';
+import type { BroadcastMessage } from '../lib/messages';
 
-// Bootstrap only: wire the message router, the Roundcube registrations and the idle wipe of the panel's form.
+// Bootstrap only: the message router, the toolbar button, the Roundcube registrations and the idle wipe.
 export default defineBackground(() => {
-  const hooks = { syncRoundcube: async () => void (await syncRoundcube()) };
+  const hooks = { syncRoundcube: async () => void (await syncRoundcube()), openPanel };
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender, hooks));
+  wireToolbarButton();
   browser.runtime.onStartup.addListener(() => void syncRoundcube());
   browser.runtime.onInstalled.addListener(() => void syncRoundcube());
   browser.permissions.onRemoved.addListener(() => void syncRoundcube());
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === formExpiryAlarm) void expireFormState();
+    if (alarm.name !== formExpiryAlarm) return;
+    void expireFormState().then((wiped) => {
+      // An open panel clears its fields too (no receiver when no panel is open).
+      if (wiped) void browser.runtime.sendMessage({ type: 'form.expired' } satisfies BroadcastMessage).catch(() => undefined);
+    });
   });
 });

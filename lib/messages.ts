@@ -1,14 +1,16 @@
 import * as z from 'zod/mini';
 
 /**
- * Every message between the panel, the background and the content script. Receivers parse with these schemas
- * and drop what does not fit; senders build with `satisfies`. zod/mini keeps the content script small.
+ * Every message between the side panel, the background, the content script and the options page: the only place a
+ * message shape is declared. Every other type is `z.infer` of these. One name per action across every hop: what
+ * the panel sends as `draft.make` (with the tab it concerns) reaches the content script as `draft.make`.
  *
- * What crosses into the webmail tab is never personal: the recipient's mailbox, the subject and cover text
- * (which carry only the reference code) and the zip as ciphertext. Plaintext client data stays in the panel.
+ * What crosses into the webmail tab is never personal: the recipient's mailbox, the subject and cover text (which
+ * carry only the reference code) and the zip as ciphertext. Plaintext client data stays in the side panel.
  */
-const step = z.enum(['detect', 'openCompose', 'recipient', 'subject', 'body', 'attach', 'read']);
-const draftText = z.object({ subject: z.string(), body: z.string() });
+export const adapterStepSchema = z.enum(['detect', 'openCompose', 'recipient', 'subject', 'body', 'attach', 'read']);
+export const draftTextSchema = z.object({ subject: z.string(), body: z.string() });
+export const adapterIdSchema = z.enum(['outlook', 'gmail', 'roundcube']);
 
 export const draftRequestSchema = z
   .object({
@@ -23,60 +25,76 @@ export const draftRequestSchema = z
   .check(z.refine((request) => (request.fileName === undefined) === (request.zipBase64 === undefined), 'file name and zip go together'));
 
 export const draftResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), draft: draftText }),
-  z.object({ ok: z.literal(false), failedStep: step, completed: z.array(step), detail: z.string() }),
+  z.object({ ok: z.literal(true), draft: draftTextSchema }),
+  z.object({ ok: z.literal(false), failedStep: adapterStepSchema, completed: z.array(adapterStepSchema), detail: z.string() }),
 ]);
 
-export const selfCheckSchema = z.object({
-  adapter: z.nullable(z.string()),
-  url: z.string(),
-  items: z.array(z.object({ step: z.union([step, z.literal('button')]), what: z.string(), found: z.boolean() })),
-});
+export const readResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), draft: draftTextSchema }),
+  z.object({ ok: z.literal(false), detail: z.string() }),
+]);
 
-/** Panel (extension page in the webmail tab) → background, which forwards to that tab's content script. */
-export const panelMessageSchema = z.discriminatedUnion('type', [
+export const selfCheckItemSchema = z.object({ step: z.union([adapterStepSchema, z.literal('button')]), what: z.string(), found: z.boolean() });
+export const selfCheckSchema = z.object({ adapter: z.nullable(z.string()), url: z.string(), items: z.array(selfCheckItemSchema) });
+
+/** What the content script tells the panel about its tab: which webmail, at which origin (never a path). */
+export const tabInfoSchema = z.object({ adapter: adapterIdSchema, name: z.string(), origin: z.string(), compose: z.boolean() });
+
+const tabId = z.int().check(z.nonnegative());
+
+/** Background → content script of one webmail tab (frame 0). */
+export const tabMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('draft.make'), request: draftRequestSchema }),
   z.object({ type: z.literal('draft.read') }),
-  z.object({ type: z.literal('panel.close') }),
-  // The open form's state lives in the background's storage.session: a panel framed in a web page gets only the
-  // content-script APIs in Firefox (no storage.session, no alarms). The background checks the form's shape.
+  z.object({ type: z.literal('tab.describe') }),
+  z.object({ type: z.literal('selfCheck.run') }),
+]);
+
+/** Side panel → background. The tab-bound ones name the webmail tab; the background passes them on without `tabId`. */
+export const panelMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('draft.make'), tabId, request: draftRequestSchema }),
+  z.object({ type: z.literal('draft.read'), tabId }),
+  z.object({ type: z.literal('tab.describe'), tabId }),
+  // The open form lives in the background's storage.session (memory only); the background checks its shape.
   z.object({ type: z.literal('form.save'), form: z.unknown() }),
   z.object({ type: z.literal('form.load') }),
   z.object({ type: z.literal('form.clear') }),
 ]);
 
-/** Messages a panel may send that concern its webmail tab, not only itself. */
-export const tabBoundPanelMessages = ['draft.make', 'draft.read', 'panel.close'] as const;
-
-/** Background → content script. */
-export const tabMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('tab.makeDraft'), request: draftRequestSchema }),
-  z.object({ type: z.literal('tab.readDraft') }),
-  z.object({ type: z.literal('tab.closePanel') }),
-  z.object({ type: z.literal('tab.selfCheck') }),
+/** Content script → background: the in-page button asks for the panel. */
+export const pageMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('panel.open') }),
+  // The content script is ready on a (new) page of its tab: an open panel asks it again which webmail this is.
+  z.object({ type: z.literal('tab.ready') }),
 ]);
 
-/** Content script, options page → background. */
-export const backgroundMessageSchema = z.discriminatedUnion('type', [
-  // Roundcube composes on its own page: remember to open the panel once the compose page has loaded.
-  z.object({ type: z.literal('panel.openAfterNavigation') }),
-  z.object({ type: z.literal('panel.shouldOpen') }),
+/** Options page → background. */
+export const optionsMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('roundcube.sync') }),
-  z.object({ type: z.literal('selfCheck.run'), tabId: z.number() }),
+  z.object({ type: z.literal('selfCheck.run'), tabId }),
 ]);
 
-export const readResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), draft: draftText }),
-  z.object({ ok: z.literal(false), detail: z.string() }),
+/** Background → every extension page (runtime.sendMessage never reaches content scripts). */
+export const broadcastSchema = z.discriminatedUnion('type', [
+  // The 30-minute idle wipe fired: an open panel clears its fields too.
+  z.object({ type: z.literal('form.expired') }),
+  z.object({ type: z.literal('tab.ready'), tabId }),
 ]);
 
+export type AdapterStep = z.infer<typeof adapterStepSchema>;
+export type AdapterId = z.infer<typeof adapterIdSchema>;
+export type DraftText = z.infer<typeof draftTextSchema>;
 export type DraftRequestMessage = z.infer<typeof draftRequestSchema>;
-export type DraftResultMessage = z.infer<typeof draftResultSchema>;
-export type PanelMessage = z.infer<typeof panelMessageSchema>;
-export type TabMessage = z.infer<typeof tabMessageSchema>;
-export type BackgroundMessage = z.infer<typeof backgroundMessageSchema>;
+export type DraftResult = z.infer<typeof draftResultSchema>;
 export type ReadResult = z.infer<typeof readResultSchema>;
+export type SelfCheckItem = z.infer<typeof selfCheckItemSchema>;
 export type SelfCheckReport = z.infer<typeof selfCheckSchema>;
+export type TabInfo = z.infer<typeof tabInfoSchema>;
+export type TabMessage = z.infer<typeof tabMessageSchema>;
+export type PanelMessage = z.infer<typeof panelMessageSchema>;
+export type PageMessage = z.infer<typeof pageMessageSchema>;
+export type OptionsMessage = z.infer<typeof optionsMessageSchema>;
+export type BroadcastMessage = z.infer<typeof broadcastSchema>;
 
 /** Base64 of bytes, and back: chunked so large zips do not overflow the argument list. */
 export function toBase64(bytes: Uint8Array): string {

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { storeRoundcubeOrigins, storedRoundcubeOrigins } from '../../lib/background/roundcube';
+import { storeRoundcubeOrigins, storedRoundcubeOrigins } from '../../lib/settings/roundcube';
 import { t } from '../../lib/i18n';
-import type { BackgroundMessage } from '../../lib/messages';
+import type { OptionsMessage } from '../../lib/messages';
 import { roundcubeMatchPattern, roundcubeOrigin } from '../../lib/webmail/hosts';
 
 /** Roundcube runs at any address: the user names it, the browser asks for that host only, the content script follows. */
@@ -17,7 +17,7 @@ export function RoundcubeSection() {
     void storedRoundcubeOrigins().then(setOrigins);
   }, []);
 
-  const sync = () => browser.runtime.sendMessage({ type: 'roundcube.sync' } satisfies BackgroundMessage);
+  const sync = () => browser.runtime.sendMessage({ type: 'roundcube.sync' } satisfies OptionsMessage);
 
   async function add(event: FormEvent) {
     event.preventDefault();

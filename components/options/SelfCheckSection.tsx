@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { storedRoundcubeOrigins } from '../../lib/background/roundcube';
+import { storedRoundcubeOrigins } from '../../lib/settings/roundcube';
 import { t } from '../../lib/i18n';
-import { selfCheckSchema, type BackgroundMessage, type SelfCheckReport } from '../../lib/messages';
+import { selfCheckSchema, type OptionsMessage, type SelfCheckReport } from '../../lib/messages';
 import { roundcubeMatchPattern, webmailMatches } from '../../lib/webmail/hosts';
 import { CopyButton } from '../common/CopyButton';
 
@@ -35,7 +35,7 @@ export function SelfCheckSection() {
     if (tabId === null) return;
     setError(undefined);
     const answer = selfCheckSchema.safeParse(
-      await browser.runtime.sendMessage({ type: 'selfCheck.run', tabId } satisfies BackgroundMessage).catch(() => undefined),
+      await browser.runtime.sendMessage({ type: 'selfCheck.run', tabId } satisfies OptionsMessage).catch(() => undefined),
     );
     if (!answer.success) {
       setResult(null);

@@ -1,70 +1,136 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
+import { broadcastSchema } from '../../lib/messages';
+import type { PanelClient } from '../../lib/panel/client';
+import type { TabSource } from '../../lib/panel/webmail-tab';
 import type { RegisterEntry } from '../../lib/register/schema';
 import { loadRegister } from '../../lib/register/storage';
-import { formStateSchema, type FormState } from '../../lib/session/form-state';
+import type { FormState } from '../../lib/session/form-state';
 import { loadSettings, type Settings } from '../../lib/settings';
-import { ReferralWizard, type Send } from './ReferralWizard';
+import { LookupView } from '../lookup/LookupView';
+import { ReferralWizard } from './ReferralWizard';
 import { RegisterView } from './RegisterView';
+import { useWebmailTab, type WebmailTab } from './useWebmailTab';
 import { WithdrawView, type WithdrawTarget } from './WithdrawView';
-
-export type { Send } from './ReferralWizard';
 
 type Mode =
   | { kind: 'referral'; correcting: RegisterEntry | null; initialForm: FormState | null; key: number }
+  | { kind: 'lookup' }
   | { kind: 'register' }
   | { kind: 'withdraw'; target: WithdrawTarget }
   | { kind: 'loading' };
 
+type Props = {
+  client: PanelClient;
+  tabs: TabSource;
+  /** Closes the panel's own window (Firefox's panel window); absent where the browser owns closing (side panel). */
+  onClose?: () => void;
+};
+
 /** Back to the referral being typed (kept in the background's session storage), or a new one. */
-async function referralMode(send: Send): Promise<Mode> {
-  const [saved, register] = await Promise.all([send({ type: 'form.load' }).catch(() => null), loadRegister()]);
-  const parsed = formStateSchema.safeParse(saved);
-  const form = parsed.success ? parsed.data : null;
+async function referralMode(client: PanelClient): Promise<Mode> {
+  const [form, register] = await Promise.all([client.loadForm(), loadRegister()]);
   // A correction closed by accident reopens as that correction.
   const correcting = form?.corrects ? (register.find((entry) => entry.reference === form.corrects) ?? null) : null;
   return { kind: 'referral', correcting, initialForm: form, key: Date.now() };
 }
 
-/** The panel in the webmail: a new referral (SPEC F1), or from the register a withdrawal (F2) or a correction (F3). */
-export function PanelApp({ send }: { send: Send }) {
+/** Where the draft will go: the webmail of the tab the panel works for, or what to do when there is none. */
+function TargetLine({ tab }: { tab: WebmailTab }) {
+  return (
+    <>
+      <p className={tab.info ? 'target' : 'target decision warn'}>
+        {tab.info ? t('panel_target', [tab.info.name, new URL(tab.info.origin).host]) : t('panel_noWebmail')}
+      </p>
+      {tab.switched ? (
+        <p className="muted" role="status">
+          {t('panel_followed')}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The panel beside the webmail (side panel, sidebar or panel window; never inside the page), with three views:
+ * a referral (SPEC F1, F3), the lookup (F4), and the register for a withdrawal (F2) or a correction.
+ */
+export function PanelApp({ client, tabs, onClose }: Props) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'loading' });
+  const [expired, setExpired] = useState(false);
+  const tab = useWebmailTab(client, tabs);
 
-  const openReferral = () => void referralMode(send).then(setMode);
+  const openReferral = useCallback(() => void referralMode(client).then(setMode), [client]);
+  const fresh = () => setMode({ kind: 'referral', correcting: null, initialForm: null, key: Date.now() });
 
   useEffect(() => {
     void loadSettings().then(setSettings);
-    void referralMode(send).then(setMode);
-  }, [send]);
+    openReferral();
+  }, [openReferral]);
 
-  const close = () => void send({ type: 'panel.close' }).catch(() => undefined);
+  useEffect(() => {
+    // The background's idle wipe: the open panel lets go of the client's data too.
+    const listener = (message: unknown) => {
+      if (broadcastSchema.safeParse(message).data?.type !== 'form.expired') return;
+      setExpired(true);
+      setMode({ kind: 'referral', correcting: null, initialForm: null, key: Date.now() });
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, []);
+
+  // Done or discarded: the panel window closes; the side panel starts a blank referral (the browser closes it).
+  const finished = () => (onClose ? onClose() : fresh());
+  const inReferral = mode.kind === 'referral';
+  const inRegister = mode.kind === 'register' || mode.kind === 'withdraw' || (mode.kind === 'referral' && mode.correcting !== null);
 
   return (
     <main className="panel">
       <header className="panel-header">
-        <nav aria-label={t('panel_heading')}>
-          <button type="button" className="link" aria-pressed={mode.kind === 'referral' && !mode.correcting} onClick={openReferral}>
-            {t('panel_modeNew')}
+        <nav aria-label={t('panel_views')}>
+          <button type="button" className="link" aria-pressed={inReferral && !inRegister} onClick={openReferral}>
+            {t('panel_viewReferral')}
           </button>
           {' · '}
-          <button type="button" className="link" aria-pressed={mode.kind === 'register' || mode.kind === 'withdraw'} onClick={() => setMode({ kind: 'register' })}>
-            {t('panel_modeRegister')}
+          <button type="button" className="link" aria-pressed={mode.kind === 'lookup'} onClick={() => setMode({ kind: 'lookup' })}>
+            {t('panel_viewLookup')}
+          </button>
+          {' · '}
+          <button type="button" className="link" aria-pressed={inRegister} onClick={() => setMode({ kind: 'register' })}>
+            {t('panel_viewRegister')}
           </button>
         </nav>
-        <button type="button" className="link close" onClick={close} aria-label={t('panel_close')} title={t('panel_close')}>
-          ×
+        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('ui_settings')}
         </button>
       </header>
+      {mode.kind !== 'lookup' ? <TargetLine tab={tab} /> : null}
+      {expired && mode.kind === 'referral' ? (
+        <p className="muted" role="status">
+          {t('panel_expired')}
+        </p>
+      ) : null}
       {settings === null || mode.kind === 'loading' ? null : mode.kind === 'referral' ? (
-        <ReferralWizard key={mode.key} send={send} settings={settings} correcting={mode.correcting} initialForm={mode.initialForm} onFinished={close} />
+        <ReferralWizard
+          key={mode.key}
+          client={client}
+          tab={tab}
+          settings={settings}
+          correcting={mode.correcting}
+          initialForm={mode.initialForm}
+          onFinished={finished}
+        />
+      ) : mode.kind === 'lookup' ? (
+        <LookupView />
       ) : mode.kind === 'register' ? (
         <RegisterView
           onWithdraw={(target) => setMode({ kind: 'withdraw', target })}
           onCorrect={(entry) => setMode({ kind: 'referral', correcting: entry, initialForm: null, key: Date.now() })}
         />
       ) : (
-        <WithdrawView send={send} settings={settings} target={mode.target} onFinished={close} />
+        <WithdrawView client={client} tab={tab} settings={settings} target={mode.target} onFinished={finished} />
       )}
     </main>
   );

@@ -6,27 +6,28 @@ import { recordReferral } from '../../lib/register/storage';
 import type { Settings } from '../../lib/settings';
 import { belgianToday } from '../../lib/time';
 import { t } from '../../lib/i18n';
-import { draftResultSchema, readResultSchema, type PanelMessage } from '../../lib/messages';
 import { generatePassword } from '../../lib/password/generate';
 import { checkPasswordLazily } from '../../lib/password/lazy';
 import { parseReferral } from '../../lib/referral/parse';
 import { leakCheck, type LeakFinding } from '../../lib/referral/leak-check';
 import type { Referral } from '../../lib/referral/schema';
+import type { PanelClient } from '../../lib/panel/client';
 import type { FormState } from '../../lib/session/form-state';
 import { useDirectory } from '../common/useDirectory';
 import { ClientStep } from './ClientStep';
 import { ConsentStep } from './ConsentStep';
 import { DoneStep } from './DoneStep';
 import { FallbackStep, type FallbackData } from './FallbackStep';
-import { emptyForm, recipientPostcode, referralInput } from './form';
+import { emptyForm, hasInput, recipientPostcode, referralInput } from './form';
 import { PasswordStep } from './PasswordStep';
 import { RecipientSummary } from './RecipientSummary';
-
-/** How the panel reaches its webmail tab: through the background, never window.postMessage. */
-export type Send = (message: PanelMessage) => Promise<unknown>;
+import type { WebmailTab } from './useWebmailTab';
 
 type Props = {
-  send: Send;
+  /** How the panel reaches the background and, through it, its webmail tab (never window.postMessage). */
+  client: PanelClient;
+  /** The webmail tab the draft goes to. */
+  tab: WebmailTab;
   settings: Settings;
   /** The form saved in session storage when the panel was closed, if any. */
   initialForm: FormState | null;
@@ -47,10 +48,10 @@ function stepOfError(path: string): FormState['step'] {
 }
 
 /** The referral wizard (SPEC F1, F3): consent, client, password, then the draft in the webmail or the fallback. */
-export function ReferralWizard({ send, settings, correcting, initialForm, onFinished }: Props) {
+export function ReferralWizard({ client, tab, settings, correcting, initialForm, onFinished }: Props) {
   const { directory } = useDirectory();
   const [form, setForm] = useState<FormState>(() => initialForm ?? emptyForm(correcting?.reference ?? null));
-  const restored = initialForm !== null;
+  const restored = initialForm !== null && hasInput(initialForm);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState<Set<FormState['step']>>(new Set());
   const [generated, setGenerated] = useState(generatePassword);
@@ -58,12 +59,13 @@ export function ReferralWizard({ send, settings, correcting, initialForm, onFini
   const [passwordError, setPasswordError] = useState<string | undefined>();
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [noWebmail, setNoWebmail] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     // Memory-only session storage, so closing the panel by accident loses nothing (SPEC §2.7).
-    if (phase.kind === 'form') void send({ type: 'form.save', form }).catch(() => undefined);
-  }, [form, phase.kind, send]);
+    if (phase.kind === 'form') void client.saveForm(form);
+  }, [form, phase.kind, client]);
   useEffect(() => headingRef.current?.focus(), [form.step, phase.kind]);
 
   const parsed = useMemo(() => parseReferral(referralInput(form)), [form]);
@@ -134,8 +136,8 @@ export function ReferralWizard({ send, settings, correcting, initialForm, onFini
   }
 
   async function readFindings(referral: Referral): Promise<LeakFinding[] | null> {
-    const answer = readResultSchema.safeParse(await send({ type: 'draft.read' }).catch(() => undefined));
-    return answer.success && answer.data.ok ? leakCheck(referral, answer.data.draft) : null;
+    const answer = tab.tabId === null ? null : await client.readDraft(tab.tabId);
+    return answer?.ok ? leakCheck(referral, answer.draft) : null;
   }
 
   async function makeDraft() {
@@ -148,6 +150,10 @@ export function ReferralWizard({ send, settings, correcting, initialForm, onFini
       setForm({ ...form, step: 'client' });
       return;
     }
+    // The draft needs a webmail of ours in the tab the panel works for: say so, keep everything typed.
+    const tabId = tab.info ? tab.tabId : null;
+    setNoWebmail(tabId === null);
+    if (tabId === null) return;
     let password: string;
     if (form.passwordMode === 'preshared' && match.recipient.preSharedKey) password = match.recipient.preSharedKey;
     else if (form.passwordMode === 'typed') {
@@ -162,16 +168,16 @@ export function ReferralWizard({ send, settings, correcting, initialForm, onFini
     setPhase({ kind: 'making' });
     const referrer = settings.referrer;
     // zip.js loads at this moment, not when the panel opens: opening stays quick.
-    const { prepareReferralDraft } = await import('../../lib/referral/prepare');
+    const { prepareReferralDraft } = await import('../../lib/panel/prepare');
     const { packed, request } = await prepareReferralDraft(parsed.referral, password, match.recipient, {
       corrects: correcting?.reference ?? null,
       referrer,
     });
-    const answer = draftResultSchema.safeParse(await send({ type: 'draft.make', request }).catch(() => undefined));
+    const answer = await client.makeDraft(tabId, request);
     const shownPassword = form.passwordMode === 'preshared' ? null : password;
-    if (answer.success && answer.data.ok) {
+    if (answer?.ok) {
       // Completion: the client's data leaves session storage now; the panel keeps it in memory for the leak check only.
-      await send({ type: 'form.clear' }).catch(() => undefined);
+      await client.clearForm();
       await recordReferral(
         newEntry({
           reference: packed.reference, createdOn: belgianToday(), recipientId: match.recipient.id, recipientName: match.recipient.name,
@@ -180,16 +186,16 @@ export function ReferralWizard({ send, settings, correcting, initialForm, onFini
       );
       setPhase({
         kind: 'done',
-        done: { reference: packed.reference, fileName: packed.fileName, password: shownPassword, referral: parsed.referral, findings: leakCheck(parsed.referral, answer.data.draft) },
+        done: { reference: packed.reference, fileName: packed.fileName, password: shownPassword, referral: parsed.referral, findings: leakCheck(parsed.referral, answer.draft) },
       });
       return;
     }
-    const failedStep = answer.success && !answer.data.ok ? answer.data.failedStep : 'connection';
+    const failedStep = answer && !answer.ok ? answer.failedStep : 'connection';
     setPhase({ kind: 'fallback', data: { failedStep, to: request.to, subject: request.subject, body: request.body, fileName: packed.fileName, bytes: packed.bytes } });
   }
 
   async function discard() {
-    await send({ type: 'form.clear' }).catch(() => undefined);
+    await client.clearForm();
     setForm(emptyForm());
     setTyped('');
     setGenerated(generatePassword());
@@ -270,6 +276,11 @@ export function ReferralWizard({ send, settings, correcting, initialForm, onFini
             </button>
           </div>
           {phase.kind === 'making' ? <p role="status">{t('password_making')}</p> : null}
+          {noWebmail && form.step === 'password' && phase.kind === 'form' ? (
+            <p className="field-error" role="alert">
+              {t('panel_noWebmailDraft')}
+            </p>
+          ) : null}
         </form>
       ) : null}
 

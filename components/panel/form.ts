@@ -41,3 +41,9 @@ export function referralInput(form: FormState): unknown {
 export function recipientPostcode(client: FormState['client']): string {
   return (hasAddress(client) ? client.postcode : client.residencePostcode).trim();
 }
+
+/** True when the worker entered anything: a restored blank form is not worth announcing. */
+export function hasInput(form: FormState): boolean {
+  const blank = emptyForm(form.corrects);
+  return JSON.stringify({ ...form, step: blank.step }) !== JSON.stringify(blank);
+}

@@ -1,23 +1,10 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { storedRoundcubeOrigins } from '../settings/roundcube';
 import { roundcubeMatchPattern } from '../webmail/hosts';
 
-/** storage.local key of the Roundcube addresses the user added (origins only, e.g. "https://webmail.example.be"). */
-export const roundcubeOriginsKey = 'roundcubeOrigins';
 const registrationId = 'roundcube';
 // The same content script that runs on Outlook and Gmail; WXT writes it here.
 const contentScriptFile = 'content-scripts/webmail.js';
-
-const originsSchema = z.array(z.string().regex(/^https?:\/\/[^/]+$/u)).max(20);
-
-export async function storedRoundcubeOrigins(): Promise<string[]> {
-  const parsed = originsSchema.safeParse((await browser.storage.local.get(roundcubeOriginsKey))[roundcubeOriginsKey] ?? []);
-  return parsed.success ? parsed.data : [];
-}
-
-export async function storeRoundcubeOrigins(origins: string[]): Promise<void> {
-  await browser.storage.local.set({ [roundcubeOriginsKey]: originsSchema.parse([...new Set(origins)]) });
-}
 
 /**
  * Makes the registered content script match exactly the Roundcube origins that are both stored and granted.

@@ -1,18 +1,51 @@
 import { browser, type Browser } from 'wxt/browser';
-import { backgroundMessageSchema, panelMessageSchema, type TabMessage } from '../messages';
+import {
+  optionsMessageSchema,
+  pageMessageSchema,
+  panelMessageSchema,
+  type BroadcastMessage,
+  type OptionsMessage,
+  type PageMessage,
+  type PanelMessage,
+  type TabMessage,
+} from '../messages';
 import { clearFormState, formStateSchema, loadFormState, saveFormState } from '../session/form-state';
 
 type Sender = Browser.runtime.MessageSender;
 
+/** The extension pages that may talk to the background, by path. */
+export const panelPath = '/sidepanel.html';
+const optionsPath = '/options.html';
+type OurPage = typeof panelPath | typeof optionsPath;
+
+/** What the background does besides routing, given by the entrypoint so the router stays testable. */
+export type RouterHooks = {
+  syncRoundcube: () => Promise<void>;
+  /**
+   * Opens the panel beside the tab whose button was clicked. Called synchronously, inside the click's message:
+   * Chrome lets `sidePanel.open` through only in that user gesture.
+   */
+  openPanel: (tabId: number, windowId: number | undefined) => Promise<unknown>;
+};
+
 /** Messages dropped because of their sender or shape: counted, so a test can see forgeries fail. */
 export const dropped = { count: 0 };
 
-function fromOurPage(sender: Sender, page: '/panel.html' | '/options.html'): boolean {
+function drop(): undefined {
+  dropped.count += 1;
+  return undefined;
+}
+
+/** True when the sender is one of our own extension pages at `path` (not a content script, not another extension). */
+function fromOurPage(sender: Sender, path: OurPage): boolean {
   if (sender.id !== browser.runtime.id || typeof sender.url !== 'string') return false;
-  const url = new URL(sender.url);
-  const ours = new URL(browser.runtime.getURL(page));
-  // Chrome may answer getURL with the panel's dynamic URL (use_dynamic_url) while the sender shows the static id.
-  return url.protocol === ours.protocol && url.pathname === ours.pathname && (url.host === ours.host || url.host === browser.runtime.id);
+  const ours = new URL(browser.runtime.getURL(path));
+  try {
+    const url = new URL(sender.url);
+    return url.origin === ours.origin && url.pathname === ours.pathname;
+  } catch {
+    return false;
+  }
 }
 
 function toTab(tabId: number, message: TabMessage): Promise<unknown> {
@@ -20,66 +53,75 @@ function toTab(tabId: number, message: TabMessage): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
 }
 
-const pendingKey = (tabId: number) => `openPanel:${tabId}`;
+type HandlerMap<M extends { type: string }> = { [K in M['type']]: (message: Extract<M, { type: K }>, sender: Sender) => unknown };
 
-/**
- * The background's whole job: pass the panel's requests to the content script of the tab the panel sits in,
- * remember to reopen the panel after Roundcube's navigation to its compose page, and run the self-check for
- * the options page. Anything from another sender, or of another shape, is dropped.
- */
-export async function route(message: unknown, sender: Sender, hooks: { syncRoundcube: () => Promise<void> }): Promise<unknown> {
-  const tabId = sender.tab?.id;
-  const panel = panelMessageSchema.safeParse(message);
-  if (panel.success) {
-    if (!fromOurPage(sender, '/panel.html')) return drop();
-    switch (panel.data.type) {
-      case 'form.save': {
-        const form = formStateSchema.safeParse(panel.data.form);
-        if (!form.success) return drop();
-        await saveFormState(form.data);
-        return true;
-      }
-      case 'form.load':
-        return loadFormState();
-      case 'form.clear':
-        await clearFormState();
-        return true;
-    }
-    // The panel must sit in a tab whose address we may see: a webmail host, or a Roundcube origin the user granted.
-    if (tabId === undefined || !sender.tab?.url) return drop();
-    switch (panel.data.type) {
-      case 'draft.make':
-        return toTab(tabId, { type: 'tab.makeDraft', request: panel.data.request });
-      case 'draft.read':
-        return toTab(tabId, { type: 'tab.readDraft' });
-      case 'panel.close':
-        return toTab(tabId, { type: 'tab.closePanel' });
-    }
-  }
-  const other = backgroundMessageSchema.safeParse(message);
-  if (!other.success || sender.id !== browser.runtime.id) return drop();
-  switch (other.data.type) {
-    case 'panel.openAfterNavigation':
-      if (tabId === undefined) return drop();
-      await browser.storage.session.set({ [pendingKey(tabId)]: true });
+function panelHandlers(): HandlerMap<PanelMessage> {
+  return {
+    'draft.make': ({ tabId, request }) => toTab(tabId, { type: 'draft.make', request }),
+    'draft.read': ({ tabId }) => toTab(tabId, { type: 'draft.read' }),
+    'tab.describe': ({ tabId }) => toTab(tabId, { type: 'tab.describe' }),
+    'form.save': async ({ form }) => {
+      const parsed = formStateSchema.safeParse(form);
+      if (!parsed.success) return drop();
+      await saveFormState(parsed.data);
       return true;
-    case 'panel.shouldOpen': {
-      if (tabId === undefined) return drop();
-      const pending = (await browser.storage.session.get(pendingKey(tabId)))[pendingKey(tabId)] === true;
-      await browser.storage.session.remove(pendingKey(tabId));
-      return pending;
-    }
-    case 'roundcube.sync':
-      if (!fromOurPage(sender, '/options.html')) return drop();
-      await hooks.syncRoundcube();
+    },
+    'form.load': () => loadFormState(),
+    'form.clear': async () => {
+      await clearFormState();
       return true;
-    case 'selfCheck.run':
-      if (!fromOurPage(sender, '/options.html')) return drop();
-      return toTab(other.data.tabId, { type: 'tab.selfCheck' });
-  }
+    },
+  };
 }
 
-function drop(): undefined {
-  dropped.count += 1;
-  return undefined;
+function pageHandlers(hooks: RouterHooks): HandlerMap<PageMessage> {
+  return {
+    'panel.open': (_message, sender) => {
+      const tabId = sender.tab?.id;
+      // From the top frame of a webmail tab only: our content script runs there, never in a frame.
+      if (tabId === undefined || sender.frameId !== 0) return drop();
+      return hooks.openPanel(tabId, sender.tab?.windowId);
+    },
+    'tab.ready': (_message, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId !== 0) return drop();
+      // To every extension page: an open panel for this tab asks the content script again.
+      return browser.runtime.sendMessage({ type: 'tab.ready', tabId } satisfies BroadcastMessage).catch(() => undefined);
+    },
+  };
+}
+
+function optionsHandlers(hooks: RouterHooks): HandlerMap<OptionsMessage> {
+  return {
+    'roundcube.sync': async () => {
+      await hooks.syncRoundcube();
+      return true;
+    },
+    'selfCheck.run': ({ tabId }) => toTab(tabId, { type: 'selfCheck.run' }),
+  };
+}
+
+function run<M extends { type: string }>(handlers: HandlerMap<M>, message: M, sender: Sender): unknown {
+  const handler = handlers[message.type as M['type']] as (message: M, sender: Sender) => unknown;
+  return handler(message, sender);
+}
+
+/**
+ * The background's whole job: pass the side panel's requests to the content script of the webmail tab it names,
+ * keep the panel's form in memory-only session storage, open the panel when the in-page button asks, and serve the
+ * options page. Each kind of sender has its own message vocabulary; anything from another sender, or of another
+ * shape, is dropped. Not async: `panel.open` must reach `openPanel` in the same task as the click's message.
+ */
+export function route(message: unknown, sender: Sender, hooks: RouterHooks): Promise<unknown> {
+  if (sender.id !== browser.runtime.id) return Promise.resolve(drop());
+  const panel = panelMessageSchema.safeParse(message);
+  if (panel.success) return Promise.resolve(fromOurPage(sender, panelPath) ? run(panelHandlers(), panel.data, sender) : drop());
+  const options = optionsMessageSchema.safeParse(message);
+  if (options.success) return Promise.resolve(fromOurPage(sender, optionsPath) ? run(optionsHandlers(hooks), options.data, sender) : drop());
+  const page = pageMessageSchema.safeParse(message);
+  // The in-page button's request comes from a content script: a tab, never an extension page.
+  if (page.success && sender.tab !== undefined && sender.url !== undefined && !sender.url.startsWith(new URL(browser.runtime.getURL('/')).origin)) {
+    return Promise.resolve(run(pageHandlers(hooks), page.data, sender));
+  }
+  return Promise.resolve(drop());
 }

@@ -1,20 +1,20 @@
 import * as z from 'zod/mini';
-import { panel_title as titleEn, ui_button as buttonEn } from '../../public/_locales/en/messages.json';
-import { panel_title as titleFr, ui_button as buttonFr } from '../../public/_locales/fr/messages.json';
-import { panel_title as titleNl, ui_button as buttonNl } from '../../public/_locales/nl/messages.json';
+import { ui_button as buttonEn } from '../../public/_locales/en/messages.json';
+import { ui_button as buttonFr } from '../../public/_locales/fr/messages.json';
+import { ui_button as buttonNl } from '../../public/_locales/nl/messages.json';
 import type { Locale } from '.';
 
 /**
- * The two texts the content script shows in the webmail page, in the same language as the panel. Named imports
+ * The one text the content script shows in the webmail page (its button), in the same language as the panel. Named imports
  * keep the rest of the catalogues out of the content script, which must stay light.
  */
 const texts = {
-  nl: { button: buttonNl.message, panelTitle: titleNl.message },
-  en: { button: buttonEn.message, panelTitle: titleEn.message },
-  fr: { button: buttonFr.message, panelTitle: titleFr.message },
-} as const satisfies Record<Locale, { button: string; panelTitle: string }>;
+  nl: { button: buttonNl.message },
+  en: { button: buttonEn.message },
+  fr: { button: buttonFr.message },
+} as const satisfies Record<Locale, { button: string }>;
 
-export function contentTexts(locale: Locale = 'nl'): { button: string; panelTitle: string } {
+export function contentTexts(locale: Locale = 'nl'): { button: string } {
   return texts[locale];
 }
 

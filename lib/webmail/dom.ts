@@ -3,7 +3,9 @@
  * every required element that is missing throws an AdapterError naming the adapter and the element, so the
  * panel can fall back and say which step failed. No fixed sleeps: waits are observers with a timeout.
  */
-export type AdapterStep = 'detect' | 'openCompose' | 'recipient' | 'subject' | 'body' | 'attach' | 'read';
+import type { AdapterStep, SelfCheckItem } from '../messages';
+
+export type { AdapterStep, SelfCheckItem };
 
 export class AdapterError extends Error {
   constructor(
@@ -205,7 +207,6 @@ export async function attachAndConfirm(
 }
 
 /** One line of the self-check: which element of the adapter was found on the live page (names only, no content). */
-export type SelfCheckItem = { step: AdapterStep | 'button'; what: string; found: boolean };
 
 export function runSelfCheck(
   doc: Document,

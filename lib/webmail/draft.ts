@@ -1,9 +1,8 @@
-import { AdapterError, type AdapterStep } from './dom';
-import type { DraftRequest, DraftText, WebmailAdapter } from './types';
+import type { AdapterStep, DraftResult } from '../messages';
+import { AdapterError } from './dom';
+import type { DraftRequest, WebmailAdapter } from './types';
 
-export type DraftResult =
-  | { ok: true; draft: DraftText }
-  | { ok: false; failedStep: AdapterStep; completed: AdapterStep[]; detail: string };
+export type { DraftResult };
 
 /**
  * Fills a compose form step by step: open (or reuse) the compose form, recipient, subject, body, attachment,

@@ -1,6 +1,6 @@
-import type { SelfCheckItem } from './dom';
+import type { AdapterId, DraftText, SelfCheckItem } from '../messages';
 
-export type { SelfCheckItem };
+export type { DraftText, SelfCheckItem };
 
 /** What the panel asks of a webmail: all of it non-personal (the zip is ciphertext; the texts carry no client data). */
 export type DraftRequest = {
@@ -11,14 +11,12 @@ export type DraftRequest = {
   file?: File;
 };
 
-export type DraftText = { subject: string; body: string };
-
 /**
  * One adapter per webmail, behind one interface. Selectors live at the top of each adapter file; a missing
  * element throws an AdapterError, never fails silently.
  */
 export interface WebmailAdapter {
-  readonly id: 'outlook' | 'gmail' | 'roundcube';
+  readonly id: AdapterId;
   readonly name: string;
   /** True when this page is this webmail. */
   detect(doc: Document, location: Location): boolean;

@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LookupApp } from '../../components/lookup/LookupApp';
+import { LookupView } from '../../components/lookup/LookupView';
 import { saveUserAddition } from '../../lib/directory/storage';
 
 describe('the popup lookup', () => {
@@ -12,7 +12,7 @@ describe('the popup lookup', () => {
 
   async function search(text: string) {
     const user = userEvent.setup();
-    render(<LookupApp />);
+    render(<LookupView />);
     const input = screen.getByLabelText('Gemeente, deelgemeente of postcode');
     expect(input).toBe(document.activeElement);
     await user.type(input, text);

@@ -3,23 +3,24 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PanelApp, type Send } from '../../components/panel/PanelApp';
-import { fromBase64, type DraftRequestMessage, type PanelMessage } from '../../lib/messages';
+import { PanelApp } from '../../components/panel/PanelApp';
+import { fromBase64, type DraftRequestMessage, type TabMessage } from '../../lib/messages';
 import { generateReference } from '../../lib/referral';
 import { newEntry } from '../../lib/register/register';
 import { loadRegister, saveRegister } from '../../lib/register/storage';
 import { saveSettings } from '../../lib/settings';
-import { panelTransport } from '../support/panel-transport';
+import { fixedTab, panelTransport } from '../support/panel-transport';
 import { readZip } from '../support/zip';
 
 function transport() {
   const sent: DraftRequestMessage[] = [];
-  const send: Send = panelTransport((message: PanelMessage) => {
+  const client = panelTransport((message: TabMessage) => {
+    if (message.type === 'tab.describe') return undefined;
     if (message.type !== 'draft.make') return { ok: true, draft: { subject: '', body: '' } };
     sent.push(message.request);
     return { ok: true, draft: { subject: message.request.subject, body: message.request.body } };
   });
-  return { send, sent };
+  return { panel: <PanelApp client={client} tabs={fixedTab()} />, sent };
 }
 
 const original = generateReference();
@@ -37,9 +38,9 @@ describe('the panel and the register', () => {
 
   it('withdraws a referral from the register: a draft to the same mailbox, only the reference, and the register notes it', async () => {
     const user = userEvent.setup();
-    const { send, sent } = transport();
-    render(<PanelApp send={send} />);
-    await user.click(await screen.findByRole('button', { name: 'Intrekking of verbetering' }));
+    const { panel, sent } = transport();
+    render(panel);
+    await user.click(await screen.findByRole('button', { name: 'Register' }));
     expect(await screen.findByText('concept gemaakt')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: `Trek in: ${original}` }));
     await user.click(screen.getByRole('button', { name: 'Maak concept van de intrekking' }));
@@ -54,9 +55,9 @@ describe('the panel and the register', () => {
 
   it('withdraws by a typed reference for a referral made elsewhere, refusing a mistyped code', async () => {
     const user = userEvent.setup();
-    const { send, sent } = transport();
-    render(<PanelApp send={send} />);
-    await user.click(await screen.findByRole('button', { name: 'Intrekking of verbetering' }));
+    const { panel, sent } = transport();
+    render(panel);
+    await user.click(await screen.findByRole('button', { name: 'Register' }));
     const typedReference = original.slice(0, -1) + (original.endsWith('2') ? '3' : '2');
     await user.type(screen.getByLabelText('Referentie (bv. KG-7F3Q-2M9X)'), typedReference);
     await user.type(screen.getByLabelText('Postcode of gemeente van de ontvanger'), '2275');
@@ -73,9 +74,9 @@ describe('the panel and the register', () => {
 
   it('corrects a referral: same recipient, new encrypted file naming the original, and the register links both', async () => {
     const user = userEvent.setup();
-    const { send, sent } = transport();
-    render(<PanelApp send={send} />);
-    await user.click(await screen.findByRole('button', { name: 'Intrekking of verbetering' }));
+    const { panel, sent } = transport();
+    render(panel);
+    await user.click(await screen.findByRole('button', { name: 'Register' }));
     await user.click(await screen.findByRole('button', { name: `Verbeter: ${original}` }));
     expect(await screen.findByText(new RegExp(`Verbetering van ${original} voor OCMW Lille`, 'u'))).toBeTruthy();
     await user.click(screen.getByLabelText(/De cliënt is geïnformeerd/u));

@@ -3,27 +3,32 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PanelApp, type Send } from '../../components/panel/PanelApp';
-import { fromBase64, type DraftRequestMessage, type PanelMessage } from '../../lib/messages';
+import { PanelApp } from '../../components/panel/PanelApp';
+import { fromBase64, type DraftRequestMessage, type TabMessage } from '../../lib/messages';
+import type { TabSource } from '../../lib/panel/webmail-tab';
 import { formStateKey } from '../../lib/session/form-state';
-import { panelTransport } from '../support/panel-transport';
+import { fixedTab, panelTransport } from '../support/panel-transport';
 import { readZip } from '../support/zip';
 
-type Reply = (message: PanelMessage) => unknown;
+type Reply = (message: TabMessage) => unknown;
 
+/** The panel over the real router, with the webmail tab's content script played by `reply`. */
 function transport(reply: Reply) {
-  const sent: PanelMessage[] = [];
-  const send: Send = panelTransport((message) => {
+  const sent: TabMessage[] = [];
+  const client = panelTransport((message) => {
     sent.push(message);
     return reply(message);
   });
-  return { send, sent, request: () => (sent.find((m) => m.type === 'draft.make') as { request: DraftRequestMessage } | undefined)?.request };
+  const panel = (tabs: TabSource = fixedTab()) => <PanelApp client={client} tabs={tabs} />;
+  return { client, panel, sent, request: () => (sent.find((m) => m.type === 'draft.make') as { request: DraftRequestMessage } | undefined)?.request };
 }
 
-const cleanDraft = (message: PanelMessage) =>
+const cleanDraft = (message: TabMessage) =>
   message.type === 'draft.make'
     ? { ok: true, draft: { subject: message.request.subject, body: message.request.body } }
-    : { ok: true, draft: { subject: 'x', body: 'y' } };
+    : message.type === 'draft.read'
+      ? { ok: true, draft: { subject: 'x', body: 'y' } }
+      : undefined;
 
 async function consent(user: UserEvent) {
   await user.click(await screen.findByLabelText(/De cliënt is geïnformeerd/u));
@@ -47,8 +52,8 @@ describe('the referral panel', () => {
 
   it('goes from consent to a draft request with only ciphertext and non-personal text, and the shown password opens it', async () => {
     const user = userEvent.setup();
-    const { send, request } = transport(cleanDraft);
-    render(<PanelApp send={send} />);
+    const { panel, request } = transport(cleanDraft);
+    render(panel());
     await consent(user);
     await client(user);
     // 2275 names four places: Lille is preselected as the municipality, the recipient shows with its source.
@@ -86,10 +91,10 @@ describe('the referral panel', () => {
 
   it('warns when the draft shows client data in clear text', async () => {
     const user = userEvent.setup();
-    const { send } = transport((message) =>
+    const { panel } = transport((message) =>
       message.type === 'draft.make' ? { ok: true, draft: { subject: message.request.subject, body: `${message.request.body}\nGroeten aan Jan Peeters, 0470/12.34.56` } } : undefined,
     );
-    render(<PanelApp send={send} />);
+    render(panel());
     await consent(user);
     await client(user);
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
@@ -102,10 +107,10 @@ describe('the referral panel', () => {
 
   it('falls back when a webmail step fails: says which, offers the file and the texts, keeps what was typed', async () => {
     const user = userEvent.setup();
-    const { send } = transport((message) =>
+    const { panel } = transport((message) =>
       message.type === 'draft.make' ? { ok: false, failedStep: 'attach', completed: ['openCompose', 'recipient', 'subject', 'body'], detail: 'gmail: file input not found' } : undefined,
     );
-    render(<PanelApp send={send} />);
+    render(panel());
     await consent(user);
     await client(user);
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
@@ -121,12 +126,51 @@ describe('the referral panel', () => {
     expect((screen.getByLabelText('Achternaam') as HTMLInputElement).value).toBe('Peeters');
   });
 
-  it('falls back to the download when there is no webmail to reach', async () => {
+  it('says where the draft goes: the webmail and host of the tab the panel works for', async () => {
+    const { panel } = transport(cleanDraft);
+    render(panel());
+    expect(await screen.findByText('Concept in: Gmail – mail.google.com')).toBeTruthy();
+  });
+
+  it('without a webmail in the tab: the referral goes up to the draft step, "Maak concept" says to open the webmail, nothing is lost', async () => {
     const user = userEvent.setup();
-    const send: Send = panelTransport(() => {
-      throw new Error('Could not establish connection. Receiving end does not exist.');
+    const { panel, sent } = transport(cleanDraft);
+    render(panel(fixedTab(99))); // a tab where no content script of ours answers (a news site, a new tab page)
+    expect(await screen.findByText('Open je webmail in dit tabblad: daar komt het concept.')).toBeTruthy();
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Open je webmail in dit tabblad en klik dan opnieuw op "Maak concept". Wat je invulde, blijft staan.');
+    expect(sent.filter((message) => message.type === 'draft.make')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Terug' }));
+    expect((screen.getByLabelText('Achternaam') as HTMLInputElement).value).toBe('Peeters');
+  });
+
+  it('follows the active tab when the worker switches, says so, and keeps what was typed', async () => {
+    const user = userEvent.setup();
+    const { panel } = transport(cleanDraft);
+    let active: number | null = 1;
+    let changed: () => void = () => undefined;
+    const tabs: TabSource = { bound: false, current: async () => active, subscribe: (onChange) => ((changed = onChange), () => undefined) };
+    render(panel(tabs));
+    await screen.findByText('Concept in: Gmail – mail.google.com');
+    await consent(user);
+    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
+    active = 99;
+    changed();
+    expect(await screen.findByText('Open je webmail in dit tabblad: daar komt het concept.')).toBeTruthy();
+    expect(screen.getByText('Je wisselde van tabblad: het concept komt nu in dit tabblad. Wat je invulde, blijft staan.')).toBeTruthy();
+    expect((screen.getByLabelText('Achternaam') as HTMLInputElement).value).toBe('Peeters');
+  });
+
+  it('falls back to the download when the webmail tab stops answering at the draft', async () => {
+    const user = userEvent.setup();
+    const { panel } = transport((message) => {
+      if (message.type === 'draft.make') throw new Error('Could not establish connection. Receiving end does not exist.');
+      return undefined;
     });
-    render(<PanelApp send={send} />);
+    render(panel());
     await consent(user);
     await client(user);
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
@@ -136,8 +180,8 @@ describe('the referral panel', () => {
 
   it('shows Dutch messages next to the fields, keeps what was typed, and refuses a recipient without a mailbox', async () => {
     const user = userEvent.setup();
-    const { send } = transport(cleanDraft);
-    render(<PanelApp send={send} />);
+    const { panel } = transport(cleanDraft);
+    render(panel());
     await user.click(await screen.findByRole('button', { name: 'Volgende' }));
     expect(screen.getByText('Bevestig dat de cliënt geïnformeerd is over wat er doorgegeven wordt, aan wie en waarom.')).toBeTruthy();
     await consent(user);
@@ -156,21 +200,45 @@ describe('the referral panel', () => {
 
   it('restores what was typed after an accidental close, and forgets it after 30 idle minutes', async () => {
     const user = userEvent.setup();
-    const { send } = transport(cleanDraft);
-    const first = render(<PanelApp send={send} />);
+    const { panel } = transport(cleanDraft);
+    const first = render(panel());
     await consent(user);
     await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
     await waitFor(async () => expect(JSON.stringify(await fakeBrowser.storage.session.get(formStateKey))).toContain('Peeters'));
     first.unmount();
-    render(<PanelApp send={send} />);
+    render(panel());
     expect(await screen.findByText('Je vorige invoer is teruggezet.')).toBeTruthy();
     expect((screen.getByLabelText('Achternaam') as HTMLInputElement).value).toBe('Peeters');
     cleanup();
     const stored = (await fakeBrowser.storage.session.get(formStateKey))[formStateKey] as { savedAt: number };
     await fakeBrowser.storage.session.set({ [formStateKey]: { ...stored, savedAt: stored.savedAt - 31 * 60 * 1000 } });
-    render(<PanelApp send={send} />);
+    render(panel());
     await screen.findByLabelText(/De cliënt is geïnformeerd/u);
     expect(screen.queryByText('Je vorige invoer is teruggezet.')).toBeNull();
     expect((await fakeBrowser.storage.session.get(formStateKey))[formStateKey]).not.toMatchObject({ form: { client: { lastName: 'Peeters' } } });
+  });
+
+  it('does not announce a restore when nothing was typed', async () => {
+    const { panel } = transport(cleanDraft);
+    const first = render(panel());
+    await screen.findByLabelText(/De cliënt is geïnformeerd/u);
+    await waitFor(async () => expect((await fakeBrowser.storage.session.get(formStateKey))[formStateKey]).toBeDefined());
+    first.unmount();
+    render(panel());
+    await screen.findByLabelText(/De cliënt is geïnformeerd/u);
+    expect(screen.queryByText('Je vorige invoer is teruggezet.')).toBeNull();
+  });
+
+  it("clears the open panel's fields when the background's idle wipe fires", async () => {
+    const user = userEvent.setup();
+    const { panel } = transport(cleanDraft);
+    render(panel());
+    await consent(user);
+    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'form.expired' }, { id: fakeBrowser.runtime.id }, () => undefined);
+    expect(await screen.findByText('Je invoer is gewist na 30 minuten zonder activiteit.')).toBeTruthy();
+    expect(screen.queryByLabelText('Achternaam')).toBeNull();
+    expect((screen.getByLabelText(/De cliënt is geïnformeerd/u) as HTMLInputElement).checked).toBe(false);
+    expect(document.body.textContent).not.toContain('Peeters');
   });
 });

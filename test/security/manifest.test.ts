@@ -7,7 +7,8 @@ import { buildDir, filesUnder, readManifest, type Manifest } from './build';
 // Read from the built manifests (what the stores receive), not from wxt.config.ts. Anything extra fails: a new key,
 // permission or host must be reviewed here first.
 
-const permissions = ['alarms', 'scripting', 'storage'];
+/** sidePanel only where the panel is Chrome's side panel; Firefox's sidebar and panel window need no permission. */
+const permissionsOf = { mv3: ['alarms', 'scripting', 'sidePanel', 'storage'], mv2: ['alarms', 'scripting', 'storage'] };
 const webmails = [
   'https://mail.google.com/*',
   'https://outlook.cloud.microsoft/*',
@@ -16,20 +17,18 @@ const webmails = [
   'https://outlook.office365.com/*',
 ];
 const optionalHosts = ['http://127.0.0.1/*', 'http://localhost/*', 'https://*/*'];
-/** Who may frame panel.html: the webmails, and the Roundcube hosts the user may grant (the panel opens in those too). */
-const panelFramers = [...webmails, ...optionalHosts].sort();
 
 type Kind = 'mv3' | 'mv2';
 
 /** The keys each manifest must have, and the harmless ones it may gain without a review (icons, author, …). */
 const requiredKeys: Record<Kind, string[]> = {
   mv3: [
-    'action', 'background', 'content_scripts', 'default_locale', 'description', 'manifest_version', 'name', 'optional_host_permissions',
-    'options_ui', 'permissions', 'storage', 'version', 'web_accessible_resources',
+    'action', 'background', 'commands', 'content_scripts', 'default_locale', 'description', 'manifest_version', 'name',
+    'optional_host_permissions', 'options_ui', 'permissions', 'side_panel', 'storage', 'version',
   ],
   mv2: [
-    'background', 'browser_action', 'browser_specific_settings', 'content_scripts', 'default_locale', 'description', 'manifest_version',
-    'name', 'optional_permissions', 'options_ui', 'permissions', 'version', 'web_accessible_resources',
+    'background', 'browser_action', 'browser_specific_settings', 'commands', 'content_scripts', 'default_locale', 'description',
+    'manifest_version', 'name', 'optional_permissions', 'options_ui', 'permissions', 'sidebar_action', 'version',
   ],
 };
 const harmlessKeys = ['author', 'homepage_url', 'icons', 'minimum_chrome_version', 'short_name', 'version_name'];
@@ -68,7 +67,8 @@ export function manifestProblems(manifest: Manifest, kind: Kind): string[] {
     if (!requiredKeys[kind].includes(key) && !harmlessKeys.includes(key) && !reviewedKeys.includes(key)) problems.push(`unexpected key ${key}`);
   }
 
-  // Permissions: exactly these three; in MV2 no host may hide among them.
+  // Permissions: exactly these; in MV2 no host may hide among them.
+  const permissions = permissionsOf[kind];
   if (!same(manifest.permissions, permissions)) problems.push(`permissions ${JSON.stringify(manifest.permissions)} are not exactly ${JSON.stringify(permissions)}`);
   if (kind === 'mv3' && 'host_permissions' in manifest) problems.push(`host_permissions present: ${JSON.stringify(manifest.host_permissions)}`);
   if (kind === 'mv3' && 'optional_permissions' in manifest) problems.push(`optional_permissions present: ${JSON.stringify(manifest.optional_permissions)}`);
@@ -85,18 +85,23 @@ export function manifestProblems(manifest: Manifest, kind: Kind): string[] {
     }
   }
 
-  // Web-accessible resources: the panel page only, framed by the webmails and the Roundcube hosts only.
-  const resources = manifest.web_accessible_resources;
+  // No web-accessible resources: no page can load or frame a file of the extension (the panel is a browser surface).
+  if ('web_accessible_resources' in manifest) problems.push(`web_accessible_resources present: ${JSON.stringify(manifest.web_accessible_resources)}`);
+
+  // The panel: Chrome's side panel or Firefox's sidebar, both our own page; the toolbar button has no popup.
   if (kind === 'mv3') {
-    const entries = Array.isArray(resources) ? (resources as Record<string, unknown>[]) : [];
-    if (entries.length !== 1) problems.push(`web_accessible_resources has ${entries.length} entries, not 1`);
-    for (const entry of entries) {
-      if (!same(entry.resources, ['panel.html'])) problems.push(`web_accessible_resources ${JSON.stringify(entry.resources)} is not only panel.html`);
-      if (entry.use_dynamic_url !== true) problems.push('web_accessible_resources without use_dynamic_url: true');
-      if (!same(entry.matches, panelFramers)) problems.push(`panel.html may be framed by ${JSON.stringify(entry.matches)}`);
-      if ('extension_ids' in entry) problems.push('web_accessible_resources open to other extensions');
-    }
-  } else if (!same(resources, ['panel.html'])) problems.push(`web_accessible_resources ${JSON.stringify(resources)} is not only panel.html`);
+    const sidePanel = manifest.side_panel as Record<string, unknown> | undefined;
+    if (!sidePanel || !same(Object.keys(sidePanel), ['default_path']) || sidePanel.default_path !== 'sidepanel.html') problems.push(`side_panel ${JSON.stringify(sidePanel)} is not sidepanel.html`);
+  } else {
+    const sidebar = manifest.sidebar_action as Record<string, unknown> | undefined;
+    if (sidebar?.default_panel !== 'sidepanel.html') problems.push(`sidebar_action ${JSON.stringify(sidebar)} is not sidepanel.html`);
+    if (sidebar?.open_at_install !== false) problems.push('sidebar_action opens at install');
+  }
+  const action = (kind === 'mv3' ? manifest.action : manifest.browser_action) as Record<string, unknown> | undefined;
+  if (action && 'default_popup' in action) problems.push('the toolbar button opens a popup, not the panel');
+  const commands = Object.keys((manifest.commands ?? {}) as object);
+  const panelCommand = kind === 'mv3' ? '_execute_action' : '_execute_sidebar_action';
+  if (!same(commands, [panelCommand])) problems.push(`commands ${JSON.stringify(commands)} are not only ${panelCommand}`);
 
   // Never every site, never other extensions or web pages talking to us.
   const text = JSON.stringify(manifest);
@@ -140,11 +145,13 @@ export function badScripts(html: string): string[] {
 }
 
 describe('the built manifests ask for exactly what SPEC §10 allows', () => {
-  it('Chrome/Edge (MV3): storage, scripting, alarms; the webmails; optional Roundcube hosts; panel.html only', () => {
+  it('Chrome/Edge (MV3): storage, scripting, alarms, sidePanel; the webmails; optional Roundcube hosts; no web-accessible file', () => {
     const manifest = readManifest('chrome');
     expect(manifestProblems(manifest, 'mv3')).toEqual([]);
     // The reviewed shape, spelled out, so a change shows in the diff of this test.
-    expect(manifest.permissions).toEqual(['storage', 'scripting', 'alarms']);
+    expect(manifest.permissions).toEqual(['storage', 'scripting', 'alarms', 'sidePanel']);
+    expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
   });
@@ -154,14 +161,15 @@ describe('the built manifests ask for exactly what SPEC §10 allows', () => {
     expect(manifestProblems(manifest, 'mv2')).toEqual([]);
     expect(manifest.permissions).toEqual(['storage', 'scripting', 'alarms']);
     expect(manifest.optional_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
-    expect(manifest.web_accessible_resources).toEqual(['panel.html']);
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
   });
 
   it('no built page or stylesheet loads anything from outside the extension; every script is a local file', () => {
     for (const name of ['chrome', 'firefox'] as const) {
       const dir = buildDir(name);
       const pages = filesUnder(dir, ['.html']);
-      expect(pages.sort()).toEqual(['info.html', 'options.html', 'panel.html', 'popup.html']);
+      expect(pages.sort()).toEqual(['info.html', 'options.html', 'sidepanel.html']);
       for (const file of [...pages, ...filesUnder(dir, ['.css'])]) {
         const text = readFileSync(join(dir, file), 'utf8');
         expect(remoteReferences(text), `${name}/${file}`).toEqual([]);
@@ -214,12 +222,18 @@ describe('the manifest checks catch every widening', () => {
     ['*://*/* in a content script', (m) => {
       (m.content_scripts as { matches: string[] }[])[0]!.matches = ['*://*/*'];
     }, /\*:\/\/\*\/\* appears/u],
-    ['another web-accessible file', (m) => {
-      (m.web_accessible_resources as { resources: string[] }[])[0]!.resources.push('popup.html');
-    }, /not only panel.html/u],
-    ['a fixed panel URL', (m) => {
-      (m.web_accessible_resources as { use_dynamic_url: boolean }[])[0]!.use_dynamic_url = false;
-    }, /use_dynamic_url/u],
+    ['a web-accessible panel', (m) => {
+      m.web_accessible_resources = [{ resources: ['sidepanel.html'], matches: ['https://mail.google.com/*'], use_dynamic_url: true }];
+    }, /web_accessible_resources present/u],
+    ['a toolbar popup instead of the side panel', (m) => {
+      (m.action as Record<string, unknown>).default_popup = 'popup.html';
+    }, /opens a popup/u],
+    ['another side panel page', (m) => {
+      m.side_panel = { default_path: 'other.html' };
+    }, /side_panel .* is not sidepanel.html/u],
+    ['a second command', (m) => {
+      (m.commands as Record<string, unknown>).grab = { suggested_key: { default: 'Ctrl+Shift+Y' } };
+    }, /commands .* are not only _execute_action/u],
     ['externally_connectable', (m) => {
       m.externally_connectable = { matches: ['https://example.org/*'] };
     }, /externally_connectable present/u],
@@ -241,7 +255,13 @@ describe('the manifest checks catch every widening', () => {
     expect(problems.join('\n')).toMatch(expected);
   });
 
-  it('MV2: a host among the permissions, and a loosened CSP string', () => {
+  it('MV2: a host among the permissions, a loosened CSP string, a web-accessible file, a sidebar opening at install', () => {
+    expect(widen('firefox', (m) => {
+      m.web_accessible_resources = ['sidepanel.html'];
+    }).join('\n')).toMatch(/web_accessible_resources present/u);
+    expect(widen('firefox', (m) => {
+      (m.sidebar_action as Record<string, unknown>).open_at_install = true;
+    }).join('\n')).toMatch(/opens at install/u);
     expect(widen('firefox', (m) => {
       (m.permissions as string[]).push('https://mail.google.com/*');
     }).join('\n')).toMatch(/permissions .* are not exactly/u);

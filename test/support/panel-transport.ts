@@ -1,18 +1,30 @@
 import { browser } from 'wxt/browser';
-import type { Send } from '../../components/panel/PanelApp';
 import { route } from '../../lib/background/router';
-import type { PanelMessage } from '../../lib/messages';
+import type { PanelMessage, TabMessage } from '../../lib/messages';
+import { createPanelClient, type PanelClient } from '../../lib/panel/client';
+import type { TabSource } from '../../lib/panel/webmail-tab';
+
+/** The webmail tab of the component tests: id 1, a Gmail tab whose content script answers through `reply`. */
+export const webmailTabId = 1;
 
 /**
- * What the panel's messages meet in the extension: the form's session state goes to the real background router
- * (over WXT's fake browser); what would reach the webmail tab is answered by `reply`, the test's webmail.
+ * What the panel's messages meet in the extension: the real background router over WXT's fake browser, with the
+ * webmail tab's content script played by `reply` (it gets the message the background passes on, as the content
+ * script would). `reply` also sees `tab.describe`, answered as Gmail unless it says otherwise.
  */
-export function panelTransport(reply: (message: PanelMessage) => unknown): Send {
-  const sender = { id: browser.runtime.id, url: browser.runtime.getURL('/panel.html'), tab: { id: 1, url: 'https://mail.google.com/mail/u/0/' } };
-  return async (message) => {
-    if (message.type === 'form.save' || message.type === 'form.load' || message.type === 'form.clear') {
-      return route(message, sender as never, { syncRoundcube: async () => undefined });
-    }
-    return reply(message);
-  };
+export function panelTransport(reply: (message: TabMessage) => unknown): PanelClient {
+  const sender = { id: browser.runtime.id, url: browser.runtime.getURL('/sidepanel.html') };
+  browser.tabs.sendMessage = (async (tabId: number, message: TabMessage) => {
+    if (tabId !== webmailTabId) throw new Error('Could not establish connection. Receiving end does not exist.');
+    const answer = await reply(message);
+    if (answer !== undefined || message.type !== 'tab.describe') return answer;
+    return { adapter: 'gmail', name: 'Gmail', origin: 'https://mail.google.com', compose: true };
+  }) as unknown as typeof browser.tabs.sendMessage;
+  const hooks = { syncRoundcube: async () => undefined, openPanel: async () => undefined };
+  return createPanelClient((message: PanelMessage) => route(message, sender as never, hooks));
+}
+
+/** A panel that works for one tab, which never changes (or for `null`: no tab at all). */
+export function fixedTab(tabId: number | null = webmailTabId): TabSource {
+  return { bound: false, current: async () => tabId, subscribe: () => () => undefined };
 }

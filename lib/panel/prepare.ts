@@ -1,9 +1,9 @@
 import type { Recipient } from '../directory';
 import { toBase64, type DraftRequestMessage } from '../messages';
 import { correctionMailText, referralMailText } from '../templates/cover';
-import type { Referrer } from './document';
-import { packReferral, type PackedReferral } from './pack';
-import type { Referral } from './schema';
+import type { Referrer } from '../referral/document';
+import { packReferral, type PackedReferral } from '../referral/pack';
+import type { Referral } from '../referral/schema';
 
 export type PreparedDraft = { packed: PackedReferral; request: DraftRequestMessage };
 

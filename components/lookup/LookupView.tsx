@@ -5,8 +5,8 @@ import { belgianToday } from '../../lib/time';
 import { useDirectory } from '../common/useDirectory';
 import { RecipientCard } from './RecipientCard';
 
-/** The toolbar popup: find the receiving OCMW (or CAW Brussel) by municipality, deelgemeente or postcode. */
-export function LookupApp({ onOpenSettings }: { onOpenSettings?: () => void }) {
+/** The panel's lookup view (SPEC F4): find the receiving OCMW (or CAW Brussel) by municipality, deelgemeente or postcode. */
+export function LookupView() {
   const { directory } = useDirectory();
   const [query, setQuery] = useState('');
   const inputId = useId();
@@ -19,7 +19,7 @@ export function LookupApp({ onOpenSettings }: { onOpenSettings?: () => void }) {
     trimmed === '' ? '' : matches.length === 1 ? t('ui_resultsOne') : matches.length > 1 ? t('ui_resultsCount', [matches.length]) : '';
 
   return (
-    <main className="lookup">
+    <section className="lookup">
       <h1>{t('ui_lookupTitle')}</h1>
       <label htmlFor={inputId}>{t('ui_lookupLabel')}</label>
       <input
@@ -47,15 +47,7 @@ export function LookupApp({ onOpenSettings }: { onOpenSettings?: () => void }) {
       </div>
       <footer className="muted">
         {t('ui_dataVersion', [bundledDirectory.version])}
-        {onOpenSettings ? (
-          <>
-            {' · '}
-            <button type="button" className="link" onClick={onOpenSettings}>
-              {t('ui_settings')}
-            </button>
-          </>
-        ) : null}
       </footer>
-    </main>
+    </section>
   );
 }
