@@ -140,7 +140,8 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     return answer?.ok ? leakCheck(referral, answer.draft) : null;
   }
 
-  async function makeDraft() {
+  /** "Maak concept"; `withoutWebmail`: the worker asked for the file and texts only (no webmail in this tab). */
+  async function makeDraft(withoutWebmail = false) {
     if (!parsed.ok) {
       setSubmitted(new Set(stepOrder));
       setForm({ ...form, step: stepOfError(Object.keys(parsed.errors)[0] ?? 'client') });
@@ -152,8 +153,8 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     }
     // The draft needs a webmail of ours in the tab the panel works for: say so, keep everything typed.
     const tabId = tab.info ? tab.tabId : null;
-    setNoWebmail(tabId === null);
-    if (tabId === null) return;
+    setNoWebmail(tabId === null && !withoutWebmail);
+    if (tabId === null && !withoutWebmail) return;
     let password: string;
     if (form.passwordMode === 'preshared' && match.recipient.preSharedKey) password = match.recipient.preSharedKey;
     else if (form.passwordMode === 'typed') {
@@ -173,7 +174,7 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
       corrects: correcting?.reference ?? null,
       referrer,
     });
-    const answer = await client.makeDraft(tabId, request);
+    const answer = tabId === null ? null : await client.makeDraft(tabId, request);
     const shownPassword = form.passwordMode === 'preshared' ? null : password;
     if (answer?.ok) {
       // Completion: the client's data leaves session storage now; the panel keeps it in memory for the leak check only.
@@ -278,7 +279,10 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
           {phase.kind === 'making' ? <p role="status">{t('password_making')}</p> : null}
           {noWebmail && form.step === 'password' && phase.kind === 'form' ? (
             <p className="field-error" role="alert">
-              {t('panel_noWebmailDraft')}
+              {t('panel_noWebmailDraft')}{' '}
+              <button type="button" className="link" onClick={() => void makeDraft(true)}>
+                {t('panel_withoutWebmail')}
+              </button>
             </p>
           ) : null}
         </form>

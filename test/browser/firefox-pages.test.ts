@@ -46,8 +46,13 @@ describe('the built extension in Firefox ESR', () => {
     return (await handle.jsonValue()) as string;
   }
 
-  it('popup: type a postcode, see the recipient and its mailbox; a Walloon postcode is refused', async () => {
-    const page = await open('popup.html');
+  it("the panel's lookup view: type a postcode, see the recipient and its mailbox; a Walloon postcode is refused", async () => {
+    const page = await open('sidepanel.html');
+    const views = await page.waitForFunction(() => [...document.querySelectorAll('button')].find((element) => element.textContent === 'Opzoeken'), {
+      timeout: 5_000,
+      polling: 50,
+    });
+    await (views as ElementHandle<HTMLButtonElement>).click();
     const input = await byLabel(page, 'Gemeente, deelgemeente of postcode');
     await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.type('2275');

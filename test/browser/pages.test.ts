@@ -26,8 +26,15 @@ describe('the built extension in Chromium', () => {
     return page;
   }
 
-  it('popup: type a postcode, see the recipient and its mailbox', async () => {
-    const page = await open('popup.html');
+  /** The panel page opened in a tab, on its lookup view (what the toolbar icon shows beside a webmail). */
+  async function lookup() {
+    const page = await open('sidepanel.html');
+    await page.getByRole('button', { name: 'Opzoeken' }).click();
+    return page;
+  }
+
+  it("the panel's lookup view: type a postcode, see the recipient and its mailbox", async () => {
+    const page = await lookup();
     const input = page.getByLabel('Gemeente, deelgemeente of postcode');
     await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.type('2275');
@@ -48,7 +55,7 @@ describe('the built extension in Chromium', () => {
     await page.getByText('Bewaard: CAW Brussel → aanmelding@caw.example').waitFor();
     await page.reload();
     await page.getByText(/Door u toegevoegd op/u).waitFor();
-    const popup = await open('popup.html');
+    const popup = await lookup();
     await popup.getByLabel('Gemeente, deelgemeente of postcode').fill('1040');
     await popup.getByText('aanmelding@caw.example').waitFor();
     await page.close();

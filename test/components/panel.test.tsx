@@ -141,10 +141,16 @@ describe('the referral panel', () => {
     await client(user);
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Open je webmail in dit tabblad en klik dan opnieuw op "Maak concept". Wat je invulde, blijft staan.');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Open je webmail in dit tabblad en klik dan opnieuw op "Maak concept"\. Wat je invulde, blijft staan\./u);
     expect(sent.filter((message) => message.type === 'draft.make')).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Terug' }));
     expect((screen.getByLabelText('Achternaam') as HTMLInputElement).value).toBe('Peeters');
+    // Or, on request, only the encrypted file and the texts: the webmail is never asked.
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await user.click(await screen.findByRole('button', { name: 'Of maak alleen het versleutelde bestand en de teksten om zelf te mailen.' }));
+    expect(await screen.findByRole('link', { name: 'Download het versleutelde bestand' })).toBeTruthy();
+    expect(sent.filter((message) => message.type === 'draft.make')).toEqual([]);
   });
 
   it('follows the active tab when the worker switches, says so, and keeps what was typed', async () => {

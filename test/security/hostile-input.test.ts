@@ -44,7 +44,7 @@ describe('hostile input in the panel (Chromium)', () => {
     extension = await launchWithExtension(chromeBuild);
     page = await extension.context.newPage();
     page.on('pageerror', (error) => crashes.push(error.message));
-    await page.goto(`chrome-extension://${extension.id}/panel.html`);
+    await page.goto(`chrome-extension://${extension.id}/sidepanel.html`);
     panel = page.mainFrame();
     await panel.getByLabel(/De cliënt is geïnformeerd/u).check();
     await panel.getByLabel('De cliënt gaf toestemming voor deze aanmelding.').check();

@@ -73,7 +73,8 @@ describe('the extension makes no network request at run time', () => {
     await before.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload());
     await restarted;
 
-    const popup = await open('popup.html');
+    const popup = await open('sidepanel.html');
+    await popup.getByRole('button', { name: 'Opzoeken' }).click();
     // The search field takes focus by itself; type once it has it.
     const search = popup.getByLabel('Gemeente, deelgemeente of postcode');
     await expect.poll(() => search.evaluate((element) => element === document.activeElement)).toBe(true);
@@ -85,9 +86,12 @@ describe('the extension makes no network request at run time', () => {
     await options.getByLabel('Adres van je Roundcube').waitFor();
     await options.waitForLoadState('networkidle');
 
-    const panel = await open('panel.html');
+    const panel = await open('sidepanel.html');
     await fillReferral(panel.mainFrame());
     await panel.getByRole('button', { name: 'Maak concept' }).click();
+    // Opened in a tab of its own, the panel has no webmail beside it: it says so, and offers the file alone.
+    await panel.getByText(/^Open je webmail in dit tabblad en klik dan opnieuw/u).waitFor();
+    await panel.getByRole('button', { name: /^Of maak alleen het versleutelde bestand/u }).click();
     await panel.getByRole('heading', { name: 'Het concept kon niet helemaal gemaakt worden' }).waitFor();
     await panel.getByRole('link', { name: 'Download het versleutelde bestand' }).waitFor();
 
@@ -98,7 +102,7 @@ describe('the extension makes no network request at run time', () => {
     expect(outside()).toEqual([]);
     // The recorder saw the pages load their own files, so it was listening all along.
     const pages = new Set(recorded.filter((request) => request.from.startsWith('frame')).map((request) => request.url.slice(own.length)));
-    for (const file of ['popup.html', 'options.html', 'panel.html', 'info.html']) expect(pages).toContain(file);
-    expect([...pages].some((file) => /^chunks\/panel-[\w-]+\.js$/u.test(file))).toBe(true);
+    for (const file of ['sidepanel.html', 'options.html', 'info.html']) expect(pages).toContain(file);
+    expect([...pages].some((file) => /^chunks\/sidepanel-[\w-]+\.js$/u.test(file))).toBe(true);
   }, 30_000);
 });
