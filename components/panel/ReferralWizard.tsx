@@ -54,17 +54,18 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
   const restored = initialForm !== null && hasInput(initialForm);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState<Set<FormState['step']>>(new Set());
-  const [generated, setGenerated] = useState(generatePassword);
+  const [generated] = useState(generatePassword);
   const [typed, setTyped] = useState('');
   const [passwordError, setPasswordError] = useState<string | undefined>();
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [noWebmail, setNoWebmail] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const finished = useRef(false);
 
   useEffect(() => {
     // Memory-only session storage, so closing the panel by accident loses nothing (SPEC §2.7).
-    if (phase.kind === 'form') void client.saveForm(form);
+    if (phase.kind === 'form' && !finished.current) void client.saveForm(form);
   }, [form, phase.kind, client]);
   useEffect(() => headingRef.current?.focus(), [form.step, phase.kind]);
 
@@ -196,14 +197,9 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
   }
 
   async function discard() {
+    // No save may follow the wipe: the panel starts a blank referral (or its window closes) from here.
+    finished.current = true;
     await client.clearForm();
-    setForm(emptyForm());
-    setTyped('');
-    setGenerated(generatePassword());
-    setTouched(new Set());
-    setSubmitted(new Set());
-    setConfirmDiscard(false);
-    setPhase({ kind: 'form' });
     onFinished();
   }
 

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const chromeBuild = resolve(__dirname, '../../.output/chrome-mv3');
+export const chromeBuild = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 /** The end-to-end build: the same extension, holding the loopback host so the sandbox can be added without a prompt. */
-export const chromeE2eBuild = resolve(__dirname, '../../.output/chrome-mv3-e2e');
+export const chromeE2eBuild = fileURLToPath(new URL('../../.output/chrome-mv3-e2e', import.meta.url));
 
 export type LoadedExtension = { context: BrowserContext; id: string; close: () => Promise<void> };
 

@@ -4,21 +4,45 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxE2eBuild, launchFirefoxWithExtension, type FirefoxWithExtension } from '../browser/firefox';
-import { addRoundcubeInOptions, button, byLabel, fillReferral, loginRoundcubeFirefox, panelFrame, shownPassword, textAppears, waitForRoundcube } from './firefox-flow';
 import { expectReferralDraft } from './drafts';
-import { client } from './panel-flow';
+import { contextId, panelWindow, topLevelContexts, waitUntilClosed, type PanelWindow } from './firefox-flow';
+import {
+  addRoundcubeInOptions,
+  button,
+  byLabel,
+  clickPanelButton,
+  client,
+  clientValues,
+  composeState,
+  fillClient,
+  fillConsent,
+  fillReferral,
+  loginRoundcube,
+  makeDraft,
+  openCompose,
+  pageExposure,
+  saveDraft,
+  shownPassword,
+  textAppears,
+  waitForAttachment,
+  waitForRoundcube,
+  waitForTargetLine,
+} from './flow';
 import { readDrafts } from './roundcube/imap';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
 
 // The whole referral on a real webmail in Firefox: Roundcube + Dovecot on loopback, Debian's Firefox ESR over
 // WebDriver BiDi (puppeteer-core), the end-to-end build of the extension (npm run build:e2e) as a temporary add-on.
-// The panel is driven inside the webmail tab, in its own extension iframe: see firefox-flow.ts for how.
-describe('a referral in Roundcube, in Firefox ESR', () => {
+// Firefox opens the panel from the in-page button in a small popup window of its own: see firefox-flow.ts for how it
+// is found and driven.
+describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
   let server: RoundcubeServer;
   let firefox: FirefoxWithExtension;
   let roundcubeTab: Page | undefined;
   let added = false;
   let referred = { reference: '', firstUid: 0 };
+  /** Panel windows seen so far: each test looks for the one its own click opened. */
+  const seenPanels = new Set<Page>();
   const work = mkdtempSync(join(tmpdir(), 'va-e2e-firefox-'));
   const started = performance.now();
   const lap = (what: string) => console.info(`[firefox e2e ${Math.round(performance.now() - started)} ms] ${what}`);
@@ -35,9 +59,48 @@ describe('a referral in Roundcube, in Firefox ESR', () => {
   async function loggedIn(): Promise<Page> {
     if (roundcubeTab) return roundcubeTab;
     const tab = await firefox.newPage();
-    await loginRoundcubeFirefox(tab, server);
+    await loginRoundcube(tab, server);
     roundcubeTab = tab;
     return tab;
+  }
+
+  /** A new tab on a fresh compose page (a tab of its own: an earlier compose page may hold unsaved changes). */
+  async function composeTab(): Promise<Page> {
+    await loggedIn();
+    const page = await firefox.newPage();
+    await openCompose(page, server);
+    return page;
+  }
+
+  /**
+   * The panel window that a real click on the page's button opened: a new top-level browsing context, in a browser
+   * window of its own, showing sidepanel.html bound to the webmail tab (?tab=<that tab's id>).
+   */
+  async function openedPanel(page: Page): Promise<PanelWindow> {
+    const panel = await panelWindow(firefox, seenPanels);
+    seenPanels.add(panel.page);
+    const contexts = await topLevelContexts(firefox);
+    const own = contexts.find((context) => context.context === contextId(panel.page));
+    const tab = contexts.find((context) => context.context === contextId(page));
+    expect(own?.url).toBe(panel.url);
+    expect(own?.parent ?? null).toBeNull();
+    expect(own?.clientWindow).not.toBe(tab?.clientWindow);
+    // Bound to the tab whose button was clicked: the extension's own tabs API names that tab's address.
+    const boundUrl = await panel.page.evaluate(
+      async (tabId: number) => (await (globalThis as unknown as { browser: { tabs: { get(id: number): Promise<{ url?: string }> } } }).browser.tabs.get(tabId)).url ?? '',
+      panel.tabId,
+    );
+    expect(boundUrl).toBe(await page.evaluate(() => location.href));
+    return panel;
+  }
+
+  /** Asserts that the webmail page holds no extension frame and none of the client's data. */
+  async function expectPageHoldsNothing(page: Page, when: string): Promise<void> {
+    const exposed = await pageExposure(page);
+    expect(exposed.frames, when).toHaveLength(1);
+    expect(exposed.frameElements.filter((element) => element.includes('moz-extension:')), when).toEqual([]);
+    expect(exposed.text, when).not.toContain('moz-extension://');
+    for (const value of clientValues) expect(exposed.text, `${when}: ${value}`).not.toContain(value);
   }
 
   afterAll(async () => {
@@ -64,69 +127,49 @@ describe('a referral in Roundcube, in Firefox ESR', () => {
     lap('logged in to Roundcube');
 
     // In the mail list: a real click at the centre of the button's host (the button sits in a closed shadow root)
-    // takes the user to a compose page, where the panel opens by itself.
-    const host = await page.waitForSelector('veilig-aanmelden', { timeout: 10_000 });
-    const box = await host!.boundingBox();
-    if (!box) throw new Error('the Veilig Aanmelden button is not visible');
-    await Promise.all([
-      page.waitForNavigation({ waitUntil: 'load', timeout: 15_000 }),
-      page.mouse.click(box.x + box.width / 2, box.y + box.height / 2),
-    ]);
+    // opens the panel window and takes the tab to a compose page.
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 15_000 }), clickPanelButton(page)]);
     expect(page.url()).toMatch(/[?&]_action=compose\b/u);
     await waitForRoundcube(page, 'compose');
-    const panel = await panelFrame(page, firefox.extensionBaseUrl);
-    lap('compose page loaded, panel open');
+    const { page: panel } = await openedPanel(page);
+    await waitForTargetLine(panel, server);
+    lap('compose page loaded, panel window open and bound to the tab');
 
-    await fillReferral(panel);
+    await fillConsent(panel);
+    await fillClient(panel);
+    await expectPageHoldsNothing(page, 'while typing');
+    await (await button(panel, 'Volgende')).click();
     const password = await shownPassword(panel);
-    await (await button(panel, 'Maak concept')).click();
-    await textAppears(panel, 'h1', 'Concept klaar', { timeout: 20_000 }).catch(async (error: unknown) => {
-      throw new Error(`${(error as Error).message}\nthe extension logged: ${JSON.stringify(await firefox.problems(), null, 1)}`, { cause: error });
-    });
-    lap('panel: Concept klaar');
-    await textAppears(panel, 'p', 'Onderwerp en tekst van de mail bevatten geen gegevens van de cliënt.');
-    const reference = await panel.$eval('dd.mailbox', (element) => element.textContent?.trim() ?? '');
-    expect(reference).toMatch(/^KG-[2-9A-Z]{4}-[2-9A-Z]{4}$/u);
+    const reference = await makeDraft(panel, async () => `the extension logged: ${JSON.stringify(await firefox.problems(), null, 1)}`);
+    lap(`panel: Concept klaar, ${reference}`);
 
     // The webmail page holds the draft, and nothing of the client.
-    expect(await page.$eval('textarea#_to', (element) => (element as HTMLTextAreaElement).value)).toContain('sociale.dienst@lille.be');
-    expect(await page.$eval('#compose-subject', (element) => (element as HTMLInputElement).value)).toBe(`Aanmelding Kind en Gezin – ${reference}`);
-    await page.waitForFunction(
-      (name: string) =>
-        document.querySelector('#attachment-list li.uploading') === null &&
-        [...document.querySelectorAll('#attachment-list li[id^="rcmfile"]')].some((item) => item.textContent?.includes(name)),
-      { timeout: 15_000, polling: 50 },
-      `aanmelding-${reference}.zip`,
-    );
-    const html = await page.content();
-    for (const value of [client.lastName, 'Testpersoon', client.email, client.street, '470 12 34 56', '470123456']) expect(html).not.toContain(value);
+    await waitForAttachment(page, `aanmelding-${reference}.zip`);
+    const compose = await composeState(page);
+    expect(compose.to).toContain('sociale.dienst@lille.be');
+    expect(compose.subject).toBe(`Aanmelding Kind en Gezin – ${reference}`);
+    await expectPageHoldsNothing(page, 'after the draft');
 
     // The user saves the draft (the extension never sends); then read it back over IMAP.
-    await page.click('#toolbar-menu a.save.draft');
-    await expect
-      .poll(() => page.$eval('input[name="_draft_saveid"]', (element) => (element as HTMLInputElement).value), { timeout: 15_000, interval: 100 })
-      .not.toBe('');
+    await saveDraft(page);
     lap('draft saved in Roundcube');
     const draft = await expectReferralDraft(server, reference, password, work);
     referred = { reference, firstUid: draft.uid };
     lap('7-Zip opened the draft attachment with the shown password');
+
+    // "Klaar: sluit en wis" closes the panel window.
+    await (await button(panel, 'Klaar: sluit en wis')).click();
+    await waitUntilClosed(firefox, panel);
   }, 120_000);
 
   it('falls back when the page changed: says which step, offers the file, loses nothing typed', async () => {
     if (!added) throw new Error('the options page did not add the Roundcube address (see the first test): the extension does not run on the sandbox');
-    // A tab of its own: the previous test's compose page may hold unsaved changes (Roundcube would ask to leave).
-    await loggedIn();
-    const page = await firefox.newPage();
-    await page.goto(new URL('?_task=mail&_action=compose', server.url).href, { waitUntil: 'load', timeout: 15_000 });
-    await waitForRoundcube(page, 'compose');
-    await page.waitForSelector('veilig-aanmelden', { timeout: 10_000 });
+    const page = await composeTab();
     // Simulate a Roundcube update that renamed the upload field.
     await page.evaluate(() => document.querySelector('#uploadformInput')?.remove());
-    const host = await page.$('veilig-aanmelden');
-    const box = await host!.boundingBox();
-    if (!box) throw new Error('the Veilig Aanmelden button is not visible');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    const panel = await panelFrame(page, firefox.extensionBaseUrl);
+    await clickPanelButton(page);
+    const { page: panel } = await openedPanel(page);
+    await waitForTargetLine(panel, server);
     await fillReferral(panel);
     await (await button(panel, 'Maak concept')).click();
     await textAppears(panel, 'p, [role="alert"]', 'Deze stap lukte niet: het bestand toevoegen.', { contains: true, timeout: 20_000 });
@@ -139,27 +182,21 @@ describe('a referral in Roundcube, in Firefox ESR', () => {
     await (await button(panel, 'Terug')).click();
     expect(await (await byLabel(panel, 'Achternaam')).evaluate((element) => element.value)).toBe(client.lastName);
     expect(await (await byLabel(panel, 'Telefoonnummer')).evaluate((element) => element.value)).toBe(client.phone);
+    await expectPageHoldsNothing(page, 'after the fallback');
   }, 60_000);
 
   it('withdraws that referral from the register: a second draft to the same mailbox, same reference, no client data', async () => {
     expect(referred.reference, 'the referral test must pass first').not.toBe('');
-    await loggedIn();
-    const page = await firefox.newPage();
-    await page.goto(new URL('?_task=mail&_action=compose', server.url).href, { waitUntil: 'load', timeout: 15_000 });
-    await waitForRoundcube(page, 'compose');
-    const host = await page.waitForSelector('veilig-aanmelden', { timeout: 10_000 });
-    const box = await host!.boundingBox();
-    if (!box) throw new Error('the Veilig Aanmelden button is not visible');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    const panel = await panelFrame(page, firefox.extensionBaseUrl);
-    await (await button(panel, 'Intrekking of verbetering')).click();
+    const page = await composeTab();
+    await clickPanelButton(page);
+    const { page: panel } = await openedPanel(page);
+    await waitForTargetLine(panel, server);
+    await (await button(panel, 'Register')).click();
+    await textAppears(panel, 'body', referred.reference, { contains: true });
     await (await button(panel, `Trek in: ${referred.reference}`)).click();
     await (await button(panel, 'Maak concept van de intrekking')).click();
     await textAppears(panel, 'h1', 'Intrekking klaar', { timeout: 20_000 });
-    await page.click('#toolbar-menu a.save.draft');
-    await expect
-      .poll(() => page.$eval('input[name="_draft_saveid"]', (element) => (element as HTMLInputElement).value), { timeout: 15_000, interval: 100 })
-      .not.toBe('');
+    await saveDraft(page);
 
     const drafts = await readDrafts({ imapPort: server.imapPort, user: server.user, password: server.password, subject: referred.reference });
     const referral = drafts.find((message) => message.uid === referred.firstUid);
@@ -177,9 +214,12 @@ describe('a referral in Roundcube, in Firefox ESR', () => {
     await firefox.goto(options, 'options.html');
     await textAppears(options.mainFrame(), 'p', '1 aanmeldingen in het register.');
     await options.close();
+    lap('withdrawal saved in Drafts');
   }, 60_000);
 
   it('logged no errors in the extension (Firefox reports them for its pages and frames, not over BiDi)', async () => {
+    // "Klaar: sluit en wis" closes the panel window: no message may still be in flight then (Firefox would log a
+    // rejection "after context unloaded" that the page cannot catch).
     const problems = await firefox.problems();
     const warnings = problems.filter((problem) => !problem.startsWith('error'));
     if (warnings.length > 0) console.info(`warnings from the extension:\n${warnings.join('\n')}`);

@@ -1,0 +1,120 @@
+// Debian's Chromium with the built extension, driven by puppeteer-core over CDP: the only driver here that sees the
+// side panel (Playwright lists no side panel page at all). See TOOLCHAIN.md, "The side panel".
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 'puppeteer-core';
+import { chromeE2eBuild } from './extension';
+
+export const chromiumExecutable = '/usr/bin/chromium';
+
+export type ChromiumWithExtension = {
+  browser: Browser;
+  /** The extension's id (32 letters a–p). */
+  id: string;
+  /** `chrome-extension://<id>/`, with the trailing slash. */
+  extensionBaseUrl: string;
+  /** The extension's service worker, for storage reads (started again by Chromium when it went idle). */
+  worker: () => Promise<WebWorker>;
+  /** A new tab that has `url` loaded (an extension page such as `options.html` is taken relative to the extension). */
+  open: (url: string) => Promise<Page>;
+  close: () => Promise<void>;
+  timings: { launchMs: number };
+};
+
+const isWorker = (id: string | null) => (target: Target) =>
+  target.type() === 'service_worker' && target.url().startsWith(id ? `chrome-extension://${id}/` : 'chrome-extension://');
+
+/** Debian's Chromium, headless, with the built extension (default: the e2e build) and a fresh profile. */
+export async function launchChromiumWithExtension(build: string = chromeE2eBuild): Promise<ChromiumWithExtension> {
+  const profile = mkdtempSync(join(tmpdir(), 'va-chromium-pptr-'));
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  const started = performance.now();
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: chromiumExecutable,
+      headless: true,
+      pipe: true,
+      enableExtensions: [build],
+      userDataDir: profile,
+      timeout: 30_000,
+      // A Flemish user's browser (the extension's i18n answers in Dutch), and nothing that talks to the network.
+      args: [
+        '--no-sandbox', '--disable-gpu', '--lang=nl-BE', '--disable-quic', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check',
+      ],
+    });
+  } catch (error) {
+    removeProfile();
+    throw error;
+  }
+  const close = async () => {
+    try {
+      await browser.close();
+    } finally {
+      removeProfile();
+    }
+  };
+  try {
+    const workerTarget = await browser.waitForTarget(isWorker(null), { timeout: 15_000 });
+    const id = new URL(workerTarget.url()).host;
+    const extensionBaseUrl = `chrome-extension://${id}/`;
+    return {
+      browser,
+      id,
+      extensionBaseUrl,
+      worker: async () => {
+        const target = await browser.waitForTarget(isWorker(id), { timeout: 10_000 });
+        const worker = await target.worker();
+        if (!worker) throw new Error('the service worker target has no worker');
+        return worker;
+      },
+      open: async (url) => {
+        const page = await browser.newPage();
+        await page.goto(new URL(url, extensionBaseUrl).href, { waitUntil: 'load', timeout: 15_000 });
+        return page;
+      },
+      close,
+      timings: { launchMs: Math.round(performance.now() - started) },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+const isSidePanel = (target: Target) => target.type() === 'page' && /^chrome-extension:\/\/[a-p]{32}\/sidepanel\.html$/u.test(target.url());
+
+/**
+ * The side panel's page, once `open` (a real click on the in-page button) has made Chromium show it, or at once
+ * when it was open already (the side panel stays open across the tab's navigations; a second click opens nothing).
+ * Chromium first announces the side panel as a target of type "other" with no URL, then changes it to a page.
+ */
+export async function openSidePanel(browser: Browser, open: () => Promise<void>, options: { timeout?: number } = {}): Promise<Page> {
+  const [target] = await Promise.all([browser.waitForTarget(isSidePanel, { timeout: options.timeout ?? 10_000 }), open()]);
+  const panel = await target.asPage();
+  if (!panel) throw new Error('the side panel target has no page');
+  await panel.waitForFunction(() => document.readyState === 'complete' && document.querySelector('main.panel') !== null, { timeout: 10_000, polling: 50 });
+  return panel;
+}
+
+/** The side panel pages open now (zero or one per window). */
+export function sidePanelTargets(browser: Browser): Target[] {
+  return browser.targets().filter(isSidePanel);
+}
+
+/** Closes the side panel the way its own page can (window.close()); resolves once Chromium dropped its target. */
+export async function closeSidePanel(browser: Browser, panel: Page): Promise<void> {
+  const target = panel.target();
+  const gone = new Promise<void>((resolve) => {
+    const listener = (destroyed: Target) => {
+      if (destroyed !== target) return;
+      browser.off('targetdestroyed', listener);
+      resolve();
+    };
+    browser.on('targetdestroyed', listener);
+  });
+  await panel.evaluate(() => window.close());
+  await Promise.race([gone, new Promise((_, reject) => setTimeout(() => reject(new Error('the side panel did not close')), 5_000))]);
+}
