@@ -4,6 +4,7 @@
  * panel can fall back and say which step failed. No fixed sleeps: waits are observers with a timeout.
  */
 import type { AdapterStep, SelfCheckItem } from '../messages';
+import type { ReadBack, SelectorEntry, SelectorMap } from './types';
 
 export type { AdapterStep, SelfCheckItem };
 
@@ -17,43 +18,41 @@ export class AdapterError extends Error {
   }
 }
 
-/** The first element matching any of the alternatives, in order of preference. */
-export function queryFirst<T extends Element = HTMLElement>(root: ParentNode, alternatives: readonly string[]): T | null {
-  for (const selector of alternatives) {
+type Alternatives = SelectorEntry | readonly string[];
+const cssOf = (alternatives: Alternatives): readonly string[] => ('css' in alternatives ? alternatives.css : alternatives);
+
+/** The first element matching any of the alternatives (a selector map entry or a list), in order of preference. */
+export function queryFirst<T extends Element = HTMLElement>(root: ParentNode, alternatives: Alternatives): T | null {
+  for (const selector of cssOf(alternatives)) {
     const found = root.querySelector<T & Element>(selector);
     if (found) return found;
   }
   return null;
 }
 
-/** Like queryFirst, but a missing element is an AdapterError: "<adapter>: <what> not found". */
-export function required<T extends Element = HTMLElement>(
-  root: ParentNode,
-  alternatives: readonly string[],
-  step: AdapterStep,
-  what: string,
-): T {
-  const found = queryFirst<T>(root, alternatives);
-  if (!found) throw new AdapterError(step, `${what} not found`);
+/** Every element matching any of the alternatives, in document order, without duplicates. */
+export function queryAll<T extends Element = HTMLElement>(root: ParentNode, alternatives: Alternatives): T[] {
+  const css = cssOf(alternatives);
+  return css.length === 0 ? [] : [...root.querySelectorAll<T & Element>(css.join(','))];
+}
+
+/** Like queryFirst, but a missing element is an AdapterError for the entry's step: "<what> not found". */
+export function required<T extends Element = HTMLElement>(root: ParentNode, entry: SelectorEntry, step?: AdapterStep): T {
+  const found = queryFirst<T>(root, entry);
+  if (!found) throw new AdapterError(step ?? (entry.step === 'button' ? 'detect' : entry.step), `${entry.what} not found`);
   return found;
 }
 
-/** Resolves with the first element matching the alternatives, waiting for DOM changes up to `timeoutMs`. */
-export function waitForElement<T extends Element = HTMLElement>(
-  root: ParentNode & Node,
-  alternatives: readonly string[],
-  options: { timeoutMs: number; step: AdapterStep; what: string; signal?: AbortSignal },
-): Promise<T> {
-  const present = queryFirst<T>(root, alternatives);
-  if (present) return Promise.resolve(present);
-  return waitFor(root, () => queryFirst<T>(root, alternatives), options);
+/** The self-check: every entry of an adapter's selector map, found on this page or not (names only, no content). */
+export function selfCheckOf(doc: Document, selectors: SelectorMap): SelfCheckItem[] {
+  return Object.values(selectors).map(({ step, what, css }) => ({ step, what, found: queryFirst(doc, css) !== null }));
 }
 
 /** Resolves with the first truthy value of `probe`, checked on every DOM change, up to `timeoutMs`. */
 export function waitFor<T>(
   root: Node,
   probe: () => T | null | undefined | false,
-  options: { timeoutMs: number; step: AdapterStep; what: string; signal?: AbortSignal },
+  options: { timeoutMs: number; step: AdapterStep; what: string; signal?: AbortSignal | undefined },
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const first = probe();
@@ -110,23 +109,6 @@ export function insertEditorText(editor: HTMLElement, text: string): void {
   editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
 }
 
-/**
- * Types into a recipient field that turns text into address chips (Gmail's PeopleKit input, Outlook's
- * contenteditable well): the text goes in as typing would, then Enter asks the widget to make a chip of it.
- */
-export function typeRecipient(field: HTMLElement, address: string): void {
-  field.focus();
-  if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
-    setFieldValue(field, address);
-  } else {
-    field.append(field.ownerDocument.createTextNode(address));
-    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: address }));
-  }
-  for (const type of ['keydown', 'keyup'] as const) {
-    field.dispatchEvent(new KeyboardEvent(type, { bubbles: true, cancelable: true, key: 'Enter', code: 'Enter', keyCode: 13 }));
-  }
-}
-
 const blockElements = new Set(['DIV', 'P', 'LI', 'TR', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'TABLE']);
 
 /**
@@ -152,65 +134,22 @@ export function readText(element: Element): string {
   return text;
 }
 
-/** Puts `file` into a file input the way picking it would, and fires change (Roundcube, Gmail). */
-export function setInputFile(input: HTMLInputElement, file: File): void {
-  const transfer = new DataTransfer();
-  transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-type FirefoxGlobals = {
-  cloneInto?: <T>(value: T, target: unknown) => T;
-};
-type PageWindow = { DataTransfer: typeof DataTransfer; DragEvent: typeof DragEvent };
-
-/** Drops `file` on `target`, as dragging it from the desktop would (dragenter, dragover, drop). */
-export function dropFile(target: Element, file: File): void {
-  const view = target.ownerDocument.defaultView as (Window & { wrappedJSObject?: PageWindow }) | null;
-  const { cloneInto } = globalThis as FirefoxGlobals;
-  if (cloneInto && view?.wrappedJSObject) {
-    // Firefox: a DataTransfer built in the content script's world reaches the page empty. Build it, and the
-    // event, in the page's world from a clone of the file (the zip is ciphertext; nothing else crosses).
-    const page = view.wrappedJSObject;
-    const transfer = new page.DataTransfer();
-    transfer.items.add(cloneInto(file, view));
-    for (const type of ['dragenter', 'dragover', 'drop'] as const) {
-      const init = cloneInto({ bubbles: true, cancelable: true }, view) as DragEventInit;
-      init.dataTransfer = transfer;
-      target.dispatchEvent(new page.DragEvent(type, init));
-    }
-    return;
-  }
-  const transfer = new DataTransfer();
-  transfer.items.add(file);
-  for (const type of ['dragenter', 'dragover', 'drop'] as const) {
-    target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-  }
+/**
+ * The addresses in a recipient field's text ("An <an@example.org>, bo@example.org;"): the part in angle brackets
+ * when there is one, lowercased, empties dropped. What the read-back compares with the recipient's mailbox.
+ */
+export function addressesOf(text: string): string[] {
+  return text
+    .split(/[,;\n]/u)
+    .map((part) => (/<([^>]*)>/u.exec(part)?.[1] ?? part).trim().toLowerCase())
+    .filter((address) => address !== '');
 }
 
 /**
- * Attaches `file` through a file input when there is one, else by a drop on `dropTarget`, then waits until an
- * element matching `attachment` names the file: what the webmail shows once it has taken the file.
+ * True when a compose form holds nothing of anyone: no recipients, subject, attachments, and no body text unless
+ * `bodyMayHoldSignature` (a page the webmail just opened for us). Only such a form is ours to fill.
  */
-export async function attachAndConfirm(
-  compose: Element,
-  file: File,
-  where: { input: HTMLInputElement | null; dropTarget: () => Element; attachment: readonly string[] },
-  options: { timeoutMs: number; signal?: AbortSignal | undefined },
-): Promise<void> {
-  if (where.input) setInputFile(where.input, file);
-  else dropFile(where.dropTarget(), file);
-  await waitFor(compose, () => [...compose.querySelectorAll(where.attachment.join(','))].some((item) => item.textContent?.includes(file.name)), {
-    timeoutMs: options.timeoutMs, step: 'attach', what: 'attached file', signal: options.signal,
-  });
-}
-
-/** One line of the self-check: which element of the adapter was found on the live page (names only, no content). */
-
-export function runSelfCheck(
-  doc: Document,
-  checks: readonly { step: SelfCheckItem['step']; what: string; selectors: readonly string[] }[],
-): SelfCheckItem[] {
-  return checks.map(({ step, what, selectors }) => ({ step, what, found: queryFirst(doc, selectors) !== null }));
+export function isUntouched(draft: ReadBack, bodyMayHoldSignature = false): boolean {
+  const empty = draft.to.length + draft.cc.length + draft.bcc.length + draft.attachments.length === 0 && draft.subject.trim() === '';
+  return empty && (bodyMayHoldSignature || draft.body.trim() === '');
 }

@@ -6,7 +6,7 @@ import type { WebmailAdapter } from './types';
 export { makeDraft, type DraftResult } from './draft';
 export { AdapterError, type AdapterStep, type SelfCheckItem } from './dom';
 export { outlookHosts } from './outlook';
-export type { DraftRequest, DraftText, WebmailAdapter } from './types';
+export { defaultTimeouts, type AdapterContext, type DraftRequest, type ReadBack, type Timeouts, type WebmailAdapter } from './types';
 
 /** Every adapter, most specific first: Roundcube runs only where the user granted its host. */
 export const adapters: readonly WebmailAdapter[] = [outlook, gmail, roundcube];

@@ -1,104 +1,215 @@
-import { AdapterError, attachAndConfirm, insertEditorText, queryFirst, readText, required, runSelfCheck, setFieldValue, typeRecipient, waitFor } from './dom';
-import type { WebmailAdapter } from './types';
+import { AdapterError, addressesOf, insertEditorText, isUntouched, queryAll, queryFirst, readText, required, setFieldValue, waitFor } from './dom';
+import { pasteFile, stagedDrop } from './events';
+import type { AdapterContext, ReadBack, SelectorMap, WebmailAdapter } from './types';
 
 /**
- * Outlook on the web (new Outlook, OWA). No public capture of its compose form exists: these selectors come from
- * what public automation scripts agree on (test/fixtures/SOURCES.md) and are checked on live pages by the
- * options page's self-check. Structural attributes only: labels are translated.
+ * Outlook on the web (new Outlook, OWA). Nobody on the team has captured its compose page: the selectors follow
+ * the public 2025-26 evidence (../shared/fixtures/EVIDENCE-2026.md §1) and are checked on live pages by the
+ * options page's self-check. Structural attributes first: labels are translated.
  */
 export const outlookHosts = ['outlook.office.com', 'outlook.office365.com', 'outlook.cloud.microsoft', 'outlook.live.com'] as const;
 
 const selectors = {
-  // Page markers of the OWA mail app, for hosts that are not (yet) in our list.
-  marker: ['script[src*="/owamail/"]', 'link[href*="/owamail/"]', 'meta[content*="owamail"]'],
-  compose: [
-    '[id^="docking_InitVisiblePart_"]', // compose docked in the reading pane (_0, _1 for a second), 2021–2024
-    '[data-app-section="Form_Content"]', // popped-out compose
-  ],
-  newCompose: [
-    '#innerRibbonContainer [data-automation-type="RibbonSplitButton"] > button:first-child', // "New mail", ribbon
-    'button[aria-label="New mail"]', // English UI only: a last resort, labels are translated
-  ],
-  // Recipient wells are contenteditable divs in order To, Cc, Bcc; the body is the one that is multi-line.
-  to: ['[contenteditable="true"]:not([aria-multiline="true"])'],
-  // The subject is the last single-line text input of the form (the recipient pickers come first).
-  subject: ['input[type="text"][autocomplete="off"]'],
-  body: ['[id^="editorParent_"] > [role="textbox"][contenteditable="true"][aria-multiline="true"]', '[role="textbox"][contenteditable="true"][aria-multiline="true"]'],
-  fileInput: ['input[type="file"]'],
-  attachment: ['[data-testid="AttachmentCard"]', 'div[role="listbox"] [role="option"]'],
-  send: ['[data-testid="ComposeSendButton"] button:first-of-type', '#splitButton-ro__primaryActionButton'],
-} as const;
+  marker: {
+    step: 'detect',
+    what: 'OWA page marker',
+    css: [
+      'script[src*="/owamail/"]', // owa.*.js, office-js #4390 2024, BRK 2026-03
+      'link[href*="/owamail/"]', // favicons and styles, ZMB 2024-08
+      'meta[content*="owamail"]', // BRK 2026-03
+      'head [href*="cdn.office.net"]', // BRK 2026-03
+    ],
+  },
+  // "New mail" by its label, in the ribbon only: never an unlabelled ribbon button (EVIDENCE §1, New mail).
+  newMail: {
+    step: 'openCompose',
+    what: 'New mail button',
+    css: [
+      '[data-app-section="Ribbon"] button[aria-label="New mail"]', // OWA en 2026-07 (PB, live)
+      '#innerRibbonContainer button[aria-label="New mail"]', // OWA en 2022-26 (ci:36431929372 and others)
+      '[data-app-section="Ribbon"] button[aria-label="New message"]', // OWA en, older label (assumed)
+      '[data-app-section="Ribbon"] button[aria-label="Nieuwe e-mail"]', // OWA nl, UNVERIFIED (EVIDENCE Q6)
+      '[data-app-section="Ribbon"] button[aria-label="Nieuw bericht"]', // OWA nl, UNVERIFIED (EVIDENCE Q6)
+      '[data-app-section="Ribbon"] button[aria-label="Nouveau message"]', // OWA fr, UNVERIFIED
+      '[data-app-section="Ribbon"] button[aria-label="Nouveau courrier"]', // OWA fr, UNVERIFIED
+      '#innerRibbonContainer button[aria-label="Nieuwe e-mail"]', // OWA nl, UNVERIFIED
+      '#innerRibbonContainer button[aria-label="Nouveau message"]', // OWA fr, UNVERIFIED
+    ],
+  },
+  body: {
+    step: 'body',
+    what: 'message body',
+    css: [
+      '[id^="editorParent_"] > [role="textbox"][contenteditable="true"][aria-multiline="true"]', // OWA ~2023 subtree (ci:20089265704)
+      '[role="textbox"][contenteditable="true"][aria-multiline="true"]', // BRK test 2026-03
+      '[aria-label="Message body"][contenteditable="true"]', // OWA en 2026-07 (PB, live)
+    ],
+  },
+  // The compose around the body editor (BRK 2026-03, AX 2025-26).
+  compose: {
+    step: 'openCompose',
+    what: 'compose form',
+    css: [
+      '[id^="docking_InitVisiblePart_"]', // docked in the reading pane, BRK 2026-03, AX 2025-26
+      '[data-app-section="Form_Content"]', // popped-out compose, BRK 2026-03
+      '[data-app-section="MailReadCompose"]', // AX 2025-26
+    ],
+  },
+  // Recipient wells, To, Cc, Bcc in that order; the multi-line one is the body.
+  wells: {
+    step: 'recipient',
+    what: 'To field',
+    css: [
+      'div[aria-label="To"][contenteditable="true"], div[aria-label="Cc"][contenteditable="true"], div[aria-label="Bcc"][contenteditable="true"]', // OWA en 2026-07 (PB, live)
+      '[contenteditable="true"]:not([aria-multiline="true"])', // BRK 2026-03, any language
+    ],
+  },
+  pill: { step: 'recipient', what: 'recipient pill', css: ['span[data-lpc-hover-target-id]'] }, // DD 2025-26
+  subject: {
+    step: 'subject',
+    what: 'subject field',
+    css: [
+      'input[id^="MSG_"][id$="_SUBJECT"]', // OWA 2026-07 (PB, live; DD; UIA1)
+      'input[type="text"][autocomplete="off"]', // the last one; BRK 2026-03
+    ],
+  },
+  attachment: {
+    step: 'attach',
+    what: 'attachment card',
+    css: [
+      '[data-testid="AttachmentCard"]', // DD 2025-26 ("known stable")
+      'div[aria-label^="Attachment"]', // DD 2025-26 fallback
+    ],
+  },
+  // An upload still running (PWP: wait for it to end). Assumed markup: progress bar or busy card.
+  uploading: { step: 'attach', what: 'upload in progress', css: ['[role="progressbar"]', '[aria-busy="true"]'] },
+  send: {
+    step: 'button',
+    what: 'Send button',
+    css: [
+      '[data-testid="ComposeSendButton"] button:first-of-type', // TGL 2024-09, DD 2025-26
+      'button.fui-SplitButton__primaryActionButton', // Fluent v9 static class, ci:40530745831 (2025-26)
+    ],
+  },
+} as const satisfies SelectorMap;
 
-const openTimeoutMs = 8_000;
-const attachTimeoutMs = 30_000;
+const rootOf = (body: Element) => selectors.compose.css.map((css) => body.closest(css)).find((root) => root) ?? null;
 
-function subjectField(compose: Element): HTMLInputElement | null {
-  return [...compose.querySelectorAll<HTMLInputElement>(selectors.subject.join(','))].at(-1) ?? null;
+/** Every open compose form, oldest first: the form around each body editor, hidden duplicates left out (PB). */
+function composes(doc: Document): Element[] {
+  const roots = queryAll(doc, selectors.body).map(rootOf);
+  return [...new Set(roots)].filter((root): root is Element => root !== null && root.closest('[aria-hidden="true"], [hidden]') === null);
 }
 
-/** The newest open compose form. */
-function openCompose(doc: Document): Element | null {
-  return [...doc.querySelectorAll(selectors.compose.join(','))].at(-1) ?? null;
+const wells = (compose: Element) => {
+  const labelled = queryAll(compose, [selectors.wells.css[0]]);
+  return labelled.length > 0 ? labelled : queryAll(compose, [selectors.wells.css[1]]);
+};
+
+function subjectField(compose: Element): HTMLInputElement {
+  const field = queryFirst<HTMLInputElement>(compose, [selectors.subject.css[0]]) ?? queryAll<HTMLInputElement>(compose, [selectors.subject.css[1]]).at(-1);
+  if (!field) throw new AdapterError('subject', 'subject field not found');
+  return field;
+}
+
+/** A pill's address: the one in its title or label, else the name it shows (a recipient all the same). */
+function pillAddress(pill: Element): string {
+  const texts = [pill.getAttribute('title'), pill.getAttribute('aria-label'), pill.textContent].map((text) => text ?? '');
+  const address = texts.map((text) => /[^\s<>(),;:"]+@[^\s<>(),;:"]+/u.exec(text)?.[0]).find((found) => found);
+  return (address ?? pill.textContent ?? '').trim().toLowerCase();
+}
+
+/** Pills, plus any typed text not yet made a pill. */
+function recipients(well: Element | undefined): string[] {
+  if (!well) return [];
+  const pills = queryAll(well, selectors.pill);
+  const copy = well.cloneNode(true) as Element;
+  for (const pill of queryAll(copy, selectors.pill)) pill.remove();
+  return [...pills.map(pillAddress), ...addressesOf(readText(copy))].filter((address) => address !== '');
+}
+
+function readBack(compose: Element): ReadBack {
+  const [to, cc, bcc] = wells(compose);
+  const uploading = queryAll(compose, selectors.attachment).some((card) => queryFirst(card, selectors.uploading) !== null || card.matches(selectors.uploading.css.join(',')));
+  return {
+    to: recipients(to),
+    cc: recipients(cc),
+    bcc: recipients(bcc),
+    subject: subjectField(compose).value,
+    body: readText(required(compose, selectors.body, 'read')),
+    attachments: uploading ? [] : queryAll(compose, selectors.attachment).map((card) => (card.getAttribute('title') ?? card.textContent ?? '').trim()),
+  };
+}
+
+function untouched(compose: Element): boolean {
+  try {
+    return isUntouched(readBack(compose));
+  } catch {
+    return false; // a compose we cannot read is not ours to fill
+  }
+}
+
+/** Types as the editor expects (BRK): execCommand keeps the editor's own state; happy-dom and old engines lack it. */
+function insertText(field: HTMLElement, text: string): void {
+  const doc = field.ownerDocument;
+  const done = typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text);
+  if (done) return;
+  field.append(doc.createTextNode(text));
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+}
+
+async function fillTo(compose: Element, address: string, { timeouts, signal }: AdapterContext): Promise<void> {
+  const well = wells(compose)[0];
+  if (!(well instanceof HTMLElement)) throw new AdapterError('recipient', 'To field not found');
+  // A collapsed reply row becomes editable on focusin (BRK makeFieldsEditable). Never Escape: it discards (PB).
+  well.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+  well.focus();
+  insertText(well, address);
+  insertText(well, ',');
+  await waitFor(compose.ownerDocument.documentElement, () => queryAll(well, selectors.pill).some((pill) => pillAddress(pill) === address), {
+    timeoutMs: timeouts.chipMs, step: 'recipient', what: 'recipient pill', signal,
+  });
 }
 
 export const outlook: WebmailAdapter = {
   id: 'outlook',
   name: 'Outlook op het web',
-  detect: (doc, location) =>
-    (outlookHosts as readonly string[]).includes(location.hostname) || queryFirst(doc, selectors.marker) !== null,
+  selectors,
+  detect: (doc, location) => (outlookHosts as readonly string[]).includes(location.hostname) || queryFirst(doc, selectors.marker) !== null,
   // Outlook re-renders its ribbon often: the floating button stays put.
   buttonHost: () => null,
-  hasCompose: (doc) => openCompose(doc) !== null,
+  currentCompose: (doc) => composes(doc).at(-1) ?? null,
 
-  async openCompose(doc, signal) {
-    const open = openCompose(doc);
-    if (open) return open;
-    required(doc, selectors.newCompose, 'openCompose', 'New mail button').click();
-    return waitFor(doc.body, () => openCompose(doc), { timeoutMs: openTimeoutMs, step: 'openCompose', what: 'compose form', signal });
+  async freshCompose({ doc, timeouts, signal }) {
+    const current = outlook.currentCompose(doc);
+    if (current && untouched(current)) return { kind: 'compose', compose: current };
+    const before = new Set(composes(doc));
+    required(doc, selectors.newMail).click();
+    const compose = await waitFor(doc.documentElement, () => composes(doc).find((root) => !before.has(root)), {
+      timeoutMs: timeouts.openMs, step: 'openCompose', what: 'new compose form', signal,
+    });
+    return { kind: 'compose', compose };
   },
 
-  setRecipient(compose, address) {
-    typeRecipient(required(compose, selectors.to, 'recipient', 'To field'), address);
+  async setRecipient(compose, address, context) {
+    await fillTo(compose, address, context);
+    if (!readBack(compose).to.includes(address)) throw new AdapterError('recipient', 'recipient pill not shown');
   },
 
   setSubject(compose, subject) {
-    const field = subjectField(compose);
-    if (!field) throw new AdapterError('subject', 'subject field not found');
-    setFieldValue(field, subject);
+    setFieldValue(subjectField(compose), subject);
   },
 
   setBody(compose, body) {
-    insertEditorText(required(compose, selectors.body, 'body', 'message body'), body);
+    insertEditorText(required(compose, selectors.body), body);
   },
 
-  async attach(compose, file, signal) {
-    await attachAndConfirm(
-      compose,
-      file,
-      {
-        input: queryFirst<HTMLInputElement>(compose, selectors.fileInput),
-        dropTarget: () => required(compose, selectors.body, 'attach', 'drop target'),
-        attachment: selectors.attachment,
-      },
-      { timeoutMs: attachTimeoutMs, signal },
-    );
-  },
+  attachTiers: [
+    // No zone: OWA's drop targets take the file at the compose's centre once dragover set the drag state (M21).
+    { id: 'drop', run: (compose, file, { timeouts, signal }) => stagedDrop(compose, file, { timeoutMs: timeouts.tierMs, signal }) },
+    // New Outlook makes an attachment of a file pasted into the body (UIA1).
+    { id: 'paste', run: async (compose, file) => pasteFile(required(compose, selectors.body, 'attach'), file) },
+  ],
 
-  readDraft(compose) {
-    const subject = subjectField(compose);
-    if (!subject) throw new AdapterError('read', 'subject field not found');
-    return { subject: subject.value, body: readText(required(compose, selectors.body, 'read', 'message body')) };
-  },
-
-  selfCheck: (doc) =>
-    runSelfCheck(doc, [
-      { step: 'detect', what: 'OWA page marker', selectors: selectors.marker },
-      { step: 'openCompose', what: 'New mail button', selectors: selectors.newCompose },
-      { step: 'openCompose', what: 'compose form (open one to check)', selectors: selectors.compose },
-      { step: 'recipient', what: 'To field', selectors: selectors.to },
-      { step: 'subject', what: 'subject field', selectors: selectors.subject },
-      { step: 'body', what: 'message body', selectors: selectors.body },
-      { step: 'attach', what: 'file input', selectors: selectors.fileInput },
-      { step: 'button', what: 'Send button', selectors: selectors.send },
-    ]),
+  readBack: (compose) => readBack(compose),
 };

@@ -1,28 +1,34 @@
-import { insertEditorText, queryFirst, readText, required, runSelfCheck, setFieldValue, setInputFile, waitFor } from './dom';
-import type { WebmailAdapter } from './types';
+import { addressesOf, AdapterError, insertEditorText, isUntouched, queryAll, queryFirst, readText, required, setFieldValue, waitFor } from './dom';
+import { dropFile, setInputFile } from './events';
+import { roundcubeComposeQuery } from './hosts';
+import type { SelectorMap, WebmailAdapter } from './types';
 
-/** Roundcube 1.6, elastic skin (seen 2026-11-22 in our loopback sandbox, Debian roundcube 1.6.5). */
+/** Roundcube 1.6, elastic skin: every selector seen 2026-11-22 in our loopback sandbox (Debian roundcube 1.6.5). */
 const selectors = {
   // Every Roundcube page loads the rcmail app script; the body names the task and action.
-  marker: ['body[class*="task-"] #layout', 'script[src*="program/js/app"]'],
-  compose: [
-    'form#form[name="form"]', // compose form, elastic 1.6
-    'form[name="form"]:has(#_to)', // any skin with the same field names
-  ],
-  // The real To field: a textarea the elastic recipient widget mirrors; set it and fire change.
-  to: ['textarea#_to[name="_to"]', 'textarea[name="_to"]'],
-  subject: ['input#compose-subject', 'input[name="_subject"]'],
-  bodyPlain: ['textarea#composebody[name="_message"]', 'textarea[name="_message"]'],
-  bodyHtmlFrame: ['iframe#composebody_ifr'], // TinyMCE 5 when the user composes in HTML
-  isHtml: ['input[name="_is_html"]'],
-  fileInput: ['input#uploadformInput[type="file"]', 'form#uploadformFrm input[type="file"]'],
-  attachmentList: ['#attachment-list'],
-  uploading: ['#attachment-list li.uploading'],
-  uploaded: ['#attachment-list li[id^="rcmfile"]'],
-  toolbar: ['#toolbar-menu', '.toolbar[role="toolbar"]'],
-} as const;
-
-const uploadTimeoutMs = 30_000;
+  marker: { step: 'detect', what: 'Roundcube page', css: ['body[class*="task-"] #layout', 'script[src*="program/js/app"]'] },
+  toolbar: { step: 'button', what: 'toolbar', css: ['#toolbar-menu', '.toolbar[role="toolbar"]'] },
+  compose: {
+    step: 'openCompose',
+    what: 'compose form',
+    css: [
+      'form#form[name="form"]', // compose form, elastic 1.6
+      'form[name="form"]:has(#_to)', // any skin with the same field names
+    ],
+  },
+  // The real recipient fields: textareas the elastic recipient widgets mirror; set them and fire change.
+  to: { step: 'recipient', what: 'To field', css: ['textarea#_to[name="_to"]', 'textarea[name="_to"]'] },
+  cc: { step: 'read', what: 'Cc field', css: ['textarea[name="_cc"]'] },
+  bcc: { step: 'read', what: 'Bcc field', css: ['textarea[name="_bcc"]'] },
+  subject: { step: 'subject', what: 'subject field', css: ['input#compose-subject', 'input[name="_subject"]'] },
+  bodyPlain: { step: 'body', what: 'message body', css: ['textarea#composebody[name="_message"]', 'textarea[name="_message"]'] },
+  bodyHtmlFrame: { step: 'body', what: 'HTML editor', css: ['iframe#composebody_ifr'] }, // TinyMCE 5, when composing in HTML
+  isHtml: { step: 'body', what: 'editor mode', css: ['input[name="_is_html"]'] },
+  fileInput: { step: 'attach', what: 'file input', css: ['input#uploadformInput[type="file"]', 'form#uploadformFrm input[type="file"]'] },
+  dropZone: { step: 'attach', what: 'attachment drop zone', css: ['#compose-attachments.droptarget', '#compose-attachments'] },
+  uploading: { step: 'attach', what: 'upload in progress', css: ['#attachment-list li.uploading'] },
+  uploaded: { step: 'attach', what: 'uploaded attachment', css: ['#attachment-list li[id^="rcmfile"]'] },
+} as const satisfies SelectorMap;
 
 function htmlBody(compose: Element): HTMLElement | null {
   const isHtml = queryFirst<HTMLInputElement>(compose, selectors.isHtml)?.value === '1';
@@ -31,24 +37,53 @@ function htmlBody(compose: Element): HTMLElement | null {
   return frame?.contentDocument?.body ?? null;
 }
 
+function bodyText(compose: Element): string {
+  const html = htmlBody(compose);
+  return html ? readText(html) : (queryFirst<HTMLTextAreaElement>(compose, selectors.bodyPlain)?.value ?? '');
+}
+
+const fieldValue = (root: ParentNode, entry: (typeof selectors)[keyof typeof selectors]) => queryFirst<HTMLTextAreaElement>(root, entry)?.value ?? '';
+
+function readBack(compose: Element) {
+  const doc = compose.ownerDocument;
+  return {
+    to: addressesOf(fieldValue(compose, selectors.to)),
+    cc: addressesOf(fieldValue(compose, selectors.cc)),
+    bcc: addressesOf(fieldValue(compose, selectors.bcc)),
+    subject: fieldValue(compose, selectors.subject),
+    body: bodyText(compose),
+    // Finished uploads only: an entry still uploading is not an attachment yet.
+    attachments: queryFirst(doc, selectors.uploading) ? [] : queryAll(doc, selectors.uploaded).map((item) => (item.textContent ?? '').trim()),
+  };
+}
+
 export const roundcube: WebmailAdapter = {
   id: 'roundcube',
   name: 'Roundcube',
+  selectors,
   detect: (doc) => queryFirst(doc, selectors.marker) !== null,
   buttonHost: (doc) => queryFirst(doc, selectors.toolbar),
-  hasCompose: (doc) => queryFirst(doc, selectors.compose) !== null && queryFirst(doc, selectors.to) !== null,
+  currentCompose: (doc) => (queryFirst(doc, selectors.to) ? queryFirst(doc, selectors.compose) : null),
 
-  async openCompose(doc) {
-    // Roundcube composes on a page of its own: the content script navigates there before the panel opens.
-    return required(doc, selectors.compose, 'openCompose', 'compose form');
+  async freshCompose({ doc }, { afterNavigation }) {
+    const compose = roundcube.currentCompose(doc);
+    if (compose) {
+      // A page we opened for this draft may carry the worker's signature; any other needs an empty body too.
+      if (isUntouched(readBack(compose), afterNavigation === true)) return { kind: 'compose', compose };
+    }
+    // Roundcube composes on a page of its own: a new one, never the reply or the half-written mail on screen.
+    return { kind: 'navigate', url: `${doc.location.pathname}${roundcubeComposeQuery}` };
   },
 
-  setRecipient(compose, address) {
-    setFieldValue(required<HTMLTextAreaElement>(compose, selectors.to, 'recipient', 'To field'), address);
+  async setRecipient(compose, address, { timeouts, signal }) {
+    setFieldValue(required<HTMLTextAreaElement>(compose, selectors.to), address);
+    await waitFor(compose, () => addressesOf(fieldValue(compose, selectors.to)).includes(address), {
+      timeoutMs: timeouts.chipMs, step: 'recipient', what: 'recipient', signal,
+    });
   },
 
   setSubject(compose, subject) {
-    setFieldValue(required<HTMLInputElement>(compose, selectors.subject, 'subject', 'subject field'), subject);
+    setFieldValue(required<HTMLInputElement>(compose, selectors.subject), subject);
   },
 
   setBody(compose, body) {
@@ -57,40 +92,17 @@ export const roundcube: WebmailAdapter = {
       insertEditorText(html, body);
       return;
     }
-    const field = required<HTMLTextAreaElement>(compose, selectors.bodyPlain, 'body', 'message body');
+    const field = required<HTMLTextAreaElement>(compose, selectors.bodyPlain);
     setFieldValue(field, field.value.trim() ? `${body}\n\n${field.value}` : body);
   },
 
-  async attach(compose, file, signal) {
-    const doc = compose.ownerDocument;
-    const input = required<HTMLInputElement>(doc, selectors.fileInput, 'attach', 'file input');
-    const list = required(doc, selectors.attachmentList, 'attach', 'attachment list');
-    setInputFile(input, file);
-    // Done when an uploaded entry names our file and no upload is still running.
-    await waitFor(
-      list,
-      () =>
-        queryFirst(list, selectors.uploading) === null &&
-        [...list.querySelectorAll(selectors.uploaded.join(','))].some((item) => item.textContent?.includes(file.name)),
-      { timeoutMs: uploadTimeoutMs, step: 'attach', what: 'uploaded attachment', signal },
-    );
-  },
+  attachTiers: [
+    { id: 'input', run: async (compose, file) => setInputFile(required<HTMLInputElement>(compose.ownerDocument, selectors.fileInput), file) },
+    { id: 'drop', run: async (compose, file) => dropFile(required(compose.ownerDocument, selectors.dropZone), file) },
+  ],
 
-  readDraft(compose) {
-    const subject = required<HTMLInputElement>(compose, selectors.subject, 'read', 'subject field').value;
-    const html = htmlBody(compose);
-    const body = html ? readText(html) : required<HTMLTextAreaElement>(compose, selectors.bodyPlain, 'read', 'message body').value;
-    return { subject, body };
+  readBack(compose) {
+    if (!queryFirst(compose, selectors.subject)) throw new AdapterError('read', 'subject field not found');
+    return readBack(compose);
   },
-
-  selfCheck: (doc) =>
-    runSelfCheck(doc, [
-      { step: 'detect', what: 'Roundcube page', selectors: selectors.marker },
-      { step: 'button', what: 'toolbar', selectors: selectors.toolbar },
-      { step: 'openCompose', what: 'compose form', selectors: selectors.compose },
-      { step: 'recipient', what: 'To field', selectors: selectors.to },
-      { step: 'subject', what: 'subject field', selectors: selectors.subject },
-      { step: 'body', what: 'message body', selectors: [...selectors.bodyPlain, ...selectors.bodyHtmlFrame] },
-      { step: 'attach', what: 'file input', selectors: selectors.fileInput },
-    ]),
 };

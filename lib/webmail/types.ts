@@ -1,6 +1,6 @@
-import type { AdapterId, DraftText, SelfCheckItem } from '../messages';
+import type { AdapterId, AdapterStep, AttachTierId, ReadBack, SelfCheckItem } from '../messages';
 
-export type { DraftText, SelfCheckItem };
+export type { AttachTierId, ReadBack, SelfCheckItem };
 
 /** What the panel asks of a webmail: all of it non-personal (the zip is ciphertext; the texts carry no client data). */
 export type DraftRequest = {
@@ -9,28 +9,67 @@ export type DraftRequest = {
   body: string;
   /** The encrypted zip; none for a withdrawal notice. */
   file?: File;
+  /** The webmail just opened its compose page for us (Roundcube's navigation). */
+  afterNavigation?: boolean;
 };
 
 /**
- * One adapter per webmail, behind one interface. Selectors live at the top of each adapter file; a missing
- * element throws an AdapterError, never fails silently.
+ * One entry of an adapter's selector map: the step it serves, what it is (named in errors and in the self-check),
+ * and its CSS alternatives in order of preference, each with a comment naming the UI variant and when it was seen.
+ */
+export type SelectorEntry = { readonly step: AdapterStep | 'button'; readonly what: string; readonly css: readonly string[] };
+export type SelectorMap = Readonly<Record<string, SelectorEntry>>;
+
+/** How long an adapter waits for the page; injectable so tests need not wait out real timeouts. */
+export type Timeouts = {
+  /** A new compose form to appear after asking for one. */
+  openMs: number;
+  /** A recipient chip or pill to appear after filling To. */
+  chipMs: number;
+  /** Our attachment to show (upload finished) after one attach tier, before trying the next. */
+  tierMs: number;
+};
+
+export const defaultTimeouts: Timeouts = { openMs: 8_000, chipMs: 1_500, tierMs: 8_000 };
+
+export type AdapterContext = { doc: Document; timeouts: Timeouts; signal?: AbortSignal };
+
+/** A compose form ready to fill, or where the tab must go first (Roundcube composes on a page of its own). */
+export type FreshCompose = { kind: 'compose'; compose: Element } | { kind: 'navigate'; url: string };
+
+/** One way of handing the file to the webmail. `run` hands it over; the caller then watches for the attachment. */
+export type AttachTier = {
+  readonly id: AttachTierId;
+  /** Throws an AdapterError when this tier cannot even start here (no input, no drop zone). */
+  run(compose: Element, file: File, context: AdapterContext): Promise<void>;
+};
+
+/**
+ * One adapter per webmail, behind one interface. Selectors live in one map at the top of each adapter file
+ * (`selectors`), read by `required()` and by the self-check; a missing element throws an AdapterError, never fails
+ * silently.
  */
 export interface WebmailAdapter {
   readonly id: AdapterId;
   readonly name: string;
+  readonly selectors: SelectorMap;
   /** True when this page is this webmail. */
   detect(doc: Document, location: Location): boolean;
   /** Where our "Aanmelden bij OCMW" button goes, or null to use the floating button. */
   buttonHost(doc: Document): Element | null;
-  /** True when a compose form is open on this page. */
-  hasCompose(doc: Document): boolean;
-  /** Uses the open compose form or opens a new one; resolves with its root. */
-  openCompose(doc: Document, signal?: AbortSignal): Promise<Element>;
-  setRecipient(compose: Element, address: string): void;
+  /** The compose form the worker sees now (the newest one), or null. */
+  currentCompose(doc: Document): Element | null;
+  /**
+   * A compose form that is ours to fill: the current one only when it holds no recipients, subject, body text or
+   * attachments (never a reply, a forward or a half-written mail); otherwise a new one.
+   */
+  freshCompose(context: AdapterContext, request: Pick<DraftRequest, 'afterNavigation'>): Promise<FreshCompose>;
+  /** Fills To and resolves once the webmail shows the address as a recipient. */
+  setRecipient(compose: Element, address: string, context: AdapterContext): Promise<void>;
   setSubject(compose: Element, subject: string): void;
   setBody(compose: Element, body: string): void;
-  /** Attaches the file and resolves when the compose form shows it. */
-  attach(compose: Element, file: File, signal?: AbortSignal): Promise<void>;
-  readDraft(compose: Element): DraftText;
-  selfCheck(doc: Document): SelfCheckItem[];
+  /** The ways to attach, in order. */
+  readonly attachTiers: readonly AttachTier[];
+  /** Everything the compose shows: recipients, subject, body, finished attachments. */
+  readBack(compose: Element): ReadBack;
 }
