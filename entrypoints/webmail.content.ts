@@ -7,7 +7,7 @@ import { contentTexts, settingsLanguage } from '../lib/i18n/content';
 import type { PageMessage } from '../lib/messages';
 import { settingsKey } from '../lib/settings/key';
 import { pickAdapter } from '../lib/webmail';
-import { roundcubeComposeQuery, webmailMatches } from '../lib/webmail/hosts';
+import { webmailMatches } from '../lib/webmail/hosts';
 
 // Bootstrap only: pick the adapter, add the button, carry out what the side panel asks through the background.
 export default defineContentScript({
@@ -23,12 +23,9 @@ export default defineContentScript({
     const stored = await browser.storage.local.get(settingsKey);
     const texts = contentTexts(settingsLanguage(stored[settingsKey]));
 
-    const open = () => {
-      // Sent at once, inside the click: the background opens the side panel in this user gesture.
-      void browser.runtime.sendMessage({ type: 'panel.open' } satisfies PageMessage).catch(() => undefined);
-      // Roundcube composes on a page of its own: go there; the side panel stays open across the navigation.
-      if (adapter.id === 'roundcube' && !adapter.hasCompose(document)) location.assign(`${location.pathname}${roundcubeComposeQuery}`);
-    };
+    // Sent at once, inside the click: the background opens the side panel in this user gesture. The draft opens its
+    // own fresh compose form later, at "Maak concept".
+    const open = () => void browser.runtime.sendMessage({ type: 'panel.open' } satisfies PageMessage).catch(() => undefined);
     const removeButton = mountButton(document, texts.button, adapter.buttonHost(document), open);
 
     const handlers = tabHandlers(adapter, document);

@@ -9,8 +9,25 @@ import * as z from 'zod/mini';
  * carry only the reference code) and the zip as ciphertext. Plaintext client data stays in the side panel.
  */
 export const adapterStepSchema = z.enum(['detect', 'openCompose', 'recipient', 'subject', 'body', 'attach', 'read']);
-export const draftTextSchema = z.object({ subject: z.string(), body: z.string() });
 export const adapterIdSchema = z.enum(['outlook', 'gmail', 'roundcube']);
+/** The ways of handing the zip to a webmail, tried in each adapter's order (SPEC §8). */
+export const attachTierSchema = z.enum(['input', 'drop', 'paste']);
+
+/**
+ * Everything the compose form shows after the fill, read back from the page: the panel accepts the draft only when
+ * To is exactly the mailbox, Cc and Bcc are empty, the one attachment is our zip and the texts carry no client data.
+ */
+export const readBackSchema = z.object({
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  bcc: z.array(z.string()),
+  subject: z.string(),
+  body: z.string(),
+  /** The names the compose shows for its finished uploads (possibly shortened by the webmail). */
+  attachments: z.array(z.string()),
+});
+/** Which attach tiers were tried, in order, and whether each attached the file: no content, for the reports. */
+export const tierReportSchema = z.array(z.object({ tier: attachTierSchema, ok: z.boolean(), detail: z.string() }));
 
 export const draftRequestSchema = z
   .object({
@@ -21,21 +38,49 @@ export const draftRequestSchema = z
     fileName: z.optional(z.string().check(z.regex(/^aanmelding-KG-[2-9A-Z]{4}-[2-9A-Z]{4}\.zip$/u))),
     /** Base64: extension messaging carries JSON, not bytes. */
     zipBase64: z.optional(z.string().check(z.maxLength(2_000_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/u))),
+    /** The webmail just opened this compose page for us (Roundcube): an empty one with only a signature is ours. */
+    afterNavigation: z.optional(z.boolean()),
   })
   .check(z.refine((request) => (request.fileName === undefined) === (request.zipBase64 === undefined), 'file name and zip go together'));
 
-export const draftResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), draft: draftTextSchema }),
-  z.object({ ok: z.literal(false), failedStep: adapterStepSchema, completed: z.array(adapterStepSchema), detail: z.string() }),
+export const draftResultSchema = z.discriminatedUnion('status', [
+  // Filled and read back; the panel decides whether it is exactly right.
+  z.object({ status: z.literal('filled'), draft: readBackSchema, tiers: tierReportSchema }),
+  // The webmail composes on a page of its own (Roundcube): the content script goes there; ask again once it is ready.
+  z.object({ status: z.literal('navigating'), url: z.string() }),
+  z.object({
+    status: z.literal('failed'),
+    failedStep: adapterStepSchema,
+    completed: z.array(adapterStepSchema),
+    detail: z.string(),
+    tiers: tierReportSchema,
+    /** What the compose holds despite the failure (null when there is no compose). */
+    draft: z.nullable(readBackSchema),
+  }),
 ]);
 
 export const readResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), draft: draftTextSchema }),
+  z.object({ ok: z.literal(true), draft: readBackSchema }),
   z.object({ ok: z.literal(false), detail: z.string() }),
 ]);
 
 export const selfCheckItemSchema = z.object({ step: z.union([adapterStepSchema, z.literal('button')]), what: z.string(), found: z.boolean() });
 export const selfCheckSchema = z.object({ adapter: z.nullable(z.string()), url: z.string(), items: z.array(selfCheckItemSchema) });
+
+/**
+ * The pilot check (options page): the whole chain run with a harmless test file to the worker's own address, step by
+ * step and tier by tier, as text for IT. Names of steps and tiers only: no page content.
+ */
+export const pilotReportSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('done'),
+    adapter: adapterIdSchema,
+    origin: z.string(),
+    steps: z.array(z.object({ step: adapterStepSchema, ok: z.boolean(), detail: z.string() })),
+    tiers: tierReportSchema,
+  }),
+  z.object({ status: z.literal('navigating'), url: z.string() }),
+]);
 
 /** What the content script tells the panel about its tab: which webmail, at which origin (never a path). */
 export const tabInfoSchema = z.object({ adapter: adapterIdSchema, name: z.string(), origin: z.string(), compose: z.boolean() });
@@ -48,6 +93,7 @@ export const tabMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('draft.read') }),
   z.object({ type: z.literal('tab.describe') }),
   z.object({ type: z.literal('selfCheck.run') }),
+  z.object({ type: z.literal('pilot.run'), to: z.email(), afterNavigation: z.optional(z.boolean()) }),
 ]);
 
 /** Side panel → background. The tab-bound ones name the webmail tab; the background passes them on without `tabId`. */
@@ -72,6 +118,7 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
 export const optionsMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('roundcube.sync') }),
   z.object({ type: z.literal('selfCheck.run'), tabId }),
+  z.object({ type: z.literal('pilot.run'), tabId, to: z.email(), afterNavigation: z.optional(z.boolean()) }),
 ]);
 
 /** Background → every extension page (runtime.sendMessage never reaches content scripts). */
@@ -83,13 +130,16 @@ export const broadcastSchema = z.discriminatedUnion('type', [
 
 export type AdapterStep = z.infer<typeof adapterStepSchema>;
 export type AdapterId = z.infer<typeof adapterIdSchema>;
-export type DraftText = z.infer<typeof draftTextSchema>;
+export type ReadBack = z.infer<typeof readBackSchema>;
+export type AttachTierId = z.infer<typeof attachTierSchema>;
+export type TierReport = z.infer<typeof tierReportSchema>;
 export type DraftRequestMessage = z.infer<typeof draftRequestSchema>;
 export type DraftResult = z.infer<typeof draftResultSchema>;
 export type ReadResult = z.infer<typeof readResultSchema>;
 export type SelfCheckItem = z.infer<typeof selfCheckItemSchema>;
 export type SelfCheckReport = z.infer<typeof selfCheckSchema>;
 export type TabInfo = z.infer<typeof tabInfoSchema>;
+export type PilotReport = z.infer<typeof pilotReportSchema>;
 export type TabMessage = z.infer<typeof tabMessageSchema>;
 export type PanelMessage = z.infer<typeof panelMessageSchema>;
 export type PageMessage = z.infer<typeof pageMessageSchema>;

@@ -1,8 +1,10 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { storedRoundcubeOrigins } from '../../lib/settings/roundcube';
 import { t } from '../../lib/i18n';
-import { selfCheckSchema, type OptionsMessage, type SelfCheckReport } from '../../lib/messages';
+import { pilotReportSchema, selfCheckSchema, type OptionsMessage, type PilotReport, type SelfCheckReport } from '../../lib/messages';
+import { tabReady } from '../../lib/panel/draft-flow';
+import { loadSettings } from '../../lib/settings';
 import { roundcubeMatchPattern, webmailMatches } from '../../lib/webmail/hosts';
 import { CopyButton } from '../common/CopyButton';
 
@@ -14,13 +16,65 @@ export function selfCheckText(report: SelfCheckReport, version: string): string 
   return [`Veilig Aanmelden ${version} – ${report.adapter ?? '?'} – ${report.url}`, ...lines].join('\n');
 }
 
+/** Plain text of a pilot check: which step and which attach tier worked, for IT. Names only, no page content. */
+export function pilotText(report: Extract<PilotReport, { status: 'done' }>, version: string): string {
+  const mark = (ok: boolean) => (ok ? '[x]' : '[ ]');
+  return [
+    `Veilig Aanmelden ${version} – ${t('opt_pilotTitle')} – ${report.adapter} – ${report.origin}`,
+    ...report.steps.map((step) => `${mark(step.ok)} ${step.step}${step.detail ? ` (${step.detail})` : ''}`),
+    ...report.tiers.map((tier) => `${mark(tier.ok)} attach/${tier.tier}${tier.detail ? ` (${tier.detail})` : ''}`),
+  ].join('\n');
+}
+
+/** Asks the tab for the pilot check; when the webmail first opens its compose page (Roundcube), asks again there. */
+async function runPilot(tabId: number, to: string): Promise<PilotReport | null> {
+  let afterNavigation = false;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const waiting = tabReady(tabId);
+    const message = { type: 'pilot.run', tabId, to, ...(afterNavigation ? { afterNavigation } : {}) } satisfies OptionsMessage;
+    const answer = pilotReportSchema.safeParse(await browser.runtime.sendMessage(message).catch(() => undefined));
+    if (!answer.success || answer.data.status === 'done') {
+      waiting.cancel();
+      return answer.success ? answer.data : null;
+    }
+    if (!(await waiting.ready)) return null;
+    afterNavigation = true;
+  }
+  return null;
+}
+
 /** Runs the adapter's self-check on an open webmail tab (SPEC §8): how we learn that a webmail changed. */
 export function SelfCheckSection() {
   const [tabs, setTabs] = useState<WebmailTab[] | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
+  const [pilotAddress, setPilotAddress] = useState('');
+  const [pilotRunning, setPilotRunning] = useState(false);
   const selectId = useId();
+  const addressId = useId();
+
+  useEffect(() => {
+    void loadSettings().then((settings) => setPilotAddress((current) => current || settings.referrer.email));
+  }, []);
+
+  async function pilot() {
+    if (tabId === null) return;
+    setError(undefined);
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(pilotAddress.trim())) {
+      setError(t('opt_pilotNoAddress'));
+      return;
+    }
+    setPilotRunning(true);
+    const report = await runPilot(tabId, pilotAddress.trim());
+    setPilotRunning(false);
+    if (report?.status !== 'done') {
+      setResult(null);
+      setError(t('opt_selfCheckFailed'));
+      return;
+    }
+    setResult(pilotText(report, browser.runtime.getManifest().version));
+  }
 
   async function findTabs() {
     const roundcube = (await storedRoundcubeOrigins()).map(roundcubeMatchPattern);
@@ -68,6 +122,16 @@ export function SelfCheckSection() {
           <button type="button" onClick={() => void run()}>
             {t('opt_selfCheckRun')}
           </button>
+          <h3>{t('opt_pilotTitle')}</h3>
+          <p>{t('opt_pilotIntro')}</p>
+          <label htmlFor={addressId}>{t('opt_pilotAddress')}</label>
+          <input id={addressId} type="email" autoComplete="email" value={pilotAddress} onChange={(event) => setPilotAddress(event.target.value)} />
+          <p>
+            <button type="button" onClick={() => void pilot()} disabled={pilotRunning}>
+              {t('opt_pilotRun')}
+            </button>
+          </p>
+          {pilotRunning ? <p role="status">{t('opt_pilotRunning')}</p> : null}
         </>
       ) : null}
       {error ? <p className="field-error" role="alert">{error}</p> : null}

@@ -2,35 +2,70 @@ import { useEffect, useMemo } from 'react';
 import { t, type MessageKey } from '../../lib/i18n';
 import { CopyButton } from '../common/CopyButton';
 
-export type FallbackData = { failedStep: string; to: string; subject: string; body: string; fileName: string; bytes: Uint8Array };
+export type FallbackData = { to: string; subject: string; body: string; fileName: string; bytes: Uint8Array };
 
-/** When the webmail could not be filled: which step failed, and everything to finish the draft by hand (SPEC F1.8). */
-export function FallbackStep({ data, onRetry }: { data: FallbackData; onRetry: () => void }) {
+type Props = {
+  data: FallbackData;
+  /** The password to pass on (null for a pre-shared key): the worker still needs it when finishing by hand. */
+  password: string | null;
+  failedStep: string;
+  /** The steps the webmail did: only what is left is offered. */
+  completed: readonly string[];
+  onRetry: () => void;
+};
+
+/**
+ * When the draft could not be made exactly (SPEC F1.8): names the step that failed and only that one, keeps what
+ * succeeded, offers what is left (the file, the texts to copy), shows the password, and says that the panel keeps
+ * watching the compose form until the draft is right.
+ */
+export function FallbackStep({ data, password, failedStep, completed, onRetry }: Props) {
   // The zip is ciphertext; its object URL lives in the extension page and is revoked when this step goes.
   const url = useMemo(() => URL.createObjectURL(new Blob([data.bytes.slice().buffer], { type: 'application/zip' })), [data.bytes]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
-  const stepKey = `step_${data.failedStep}` as MessageKey;
+  const left = (step: string) => !completed.includes(step);
   return (
     <>
-      <p role="alert">{t('fallback_intro', [t(stepKey)])}</p>
+      <p role="alert">{t('fallback_intro', [t(`step_${failedStep}` as MessageKey)])}</p>
+      {failedStep === 'attach' ? <p>{t('fallback_hint_attach')}</p> : null}
       <ol className="fallback">
-        <li>
-          <a className="button" href={url} download={data.fileName}>
-            {t('fallback_download')}
-          </a>{' '}
-          <span className="mailbox">{data.fileName}</span>
-        </li>
-        <li>
-          <span className="mailbox">{data.to}</span> <CopyButton text={data.to} label={t('fallback_copyTo')} />
-        </li>
-        <li>
-          {data.subject} <CopyButton text={data.subject} label={t('fallback_copySubject')} />
-        </li>
-        <li>
-          {t('fallback_copyBody')} <CopyButton text={data.body} label={t('fallback_copyBody')} />
-        </li>
+        {left('attach') ? (
+          <li>
+            <a className="button" href={url} download={data.fileName}>
+              {t('fallback_download')}
+            </a>{' '}
+            <span className="mailbox">{data.fileName}</span>
+          </li>
+        ) : null}
+        {left('recipient') ? (
+          <li>
+            <span className="mailbox">{data.to}</span> <CopyButton text={data.to} label={t('fallback_copyTo')} />
+          </li>
+        ) : null}
+        {left('subject') ? (
+          <li>
+            {data.subject} <CopyButton text={data.subject} label={t('fallback_copySubject')} />
+          </li>
+        ) : null}
+        {left('body') ? (
+          <li>
+            {t('fallback_copyBody')} <CopyButton text={data.body} label={t('fallback_copyBody')} />
+          </li>
+        ) : null}
       </ol>
-      <p className="muted">{t('fallback_steps')}</p>
+      {password ? (
+        <>
+          <p>
+            {t('done_password')}: <output className="password">{password}</output> <CopyButton text={password} label={t('done_password')} />
+          </p>
+          <p>{t('password_advice')}</p>
+        </>
+      ) : (
+        <p>{t('password_presharedAdvice')}</p>
+      )}
+      <p className="muted" role="status">
+        {t('fallback_watching')}
+      </p>
       <p>
         <button type="button" className="secondary" onClick={onRetry}>
           {t('fallback_retry')}

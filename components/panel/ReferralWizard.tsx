@@ -9,14 +9,14 @@ import { t } from '../../lib/i18n';
 import { generatePassword } from '../../lib/password/generate';
 import { checkPasswordLazily } from '../../lib/password/lazy';
 import { parseReferral } from '../../lib/referral/parse';
-import { leakCheck, type LeakFinding } from '../../lib/referral/leak-check';
-import type { Referral } from '../../lib/referral/schema';
 import type { PanelClient } from '../../lib/panel/client';
+import { fillDraft } from '../../lib/panel/draft-flow';
+import { verifyDraft, type ExpectedDraft } from '../../lib/panel/verify';
 import type { FormState } from '../../lib/session/form-state';
 import { useDirectory } from '../common/useDirectory';
 import { ClientStep } from './ClientStep';
 import { ConsentStep } from './ConsentStep';
-import { DoneStep } from './DoneStep';
+import { DoneStep, type DraftCheck } from './DoneStep';
 import { FallbackStep, type FallbackData } from './FallbackStep';
 import { emptyForm, hasInput, recipientPostcode, referralInput } from './form';
 import { PasswordStep } from './PasswordStep';
@@ -37,8 +37,13 @@ type Props = {
   correcting: RegisterEntry | null;
 };
 
-type Done = { reference: string; fileName: string; password: string | null; referral: Referral; findings: LeakFinding[] | null };
-type Phase = { kind: 'form' } | { kind: 'making' } | { kind: 'done'; done: Done } | { kind: 'fallback'; data: FallbackData };
+/** The referral once packed: what the draft must be, and what the worker needs to finish it by hand. */
+type Made = FallbackData & { reference: string; password: string | null; expected: ExpectedDraft };
+type Phase =
+  | { kind: 'form' }
+  | { kind: 'making' }
+  | { kind: 'done'; made: Made; check: DraftCheck }
+  | { kind: 'fallback'; made: Made; failedStep: string; completed: readonly string[] };
 
 const stepOrder: FormState['step'][] = ['consent', 'client', 'password'];
 const stepTitle = { consent: 'consent_heading', client: 'client_heading', password: 'password_heading' } as const;
@@ -136,10 +141,47 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     setForm({ ...form, client: next, acknowledgedWarning: form.acknowledgedWarning && recipientPostcode(next) === postcode });
   }
 
-  async function readFindings(referral: Referral): Promise<LeakFinding[] | null> {
+  /** Reads the draft back from the webmail tab and checks every field (null: it could not be read). */
+  async function checkDraft(expected: ExpectedDraft): Promise<DraftCheck> {
     const answer = tab.tabId === null ? null : await client.readDraft(tab.tabId);
-    return answer?.ok ? leakCheck(referral, answer.draft) : null;
+    return answer?.ok ? { draft: answer.draft, problems: verifyDraft(answer.draft, expected) } : null;
   }
+
+  const recorded = useRef(new Set<string>());
+  /** The register gets the referral once, whether the draft was made for the worker or finished by hand. */
+  async function record(made: Made, recipient: { id: string; name: string }) {
+    if (recorded.current.has(made.reference)) return;
+    recorded.current.add(made.reference);
+    await recordReferral(
+      newEntry({
+        reference: made.reference, createdOn: belgianToday(), recipientId: recipient.id, recipientName: recipient.name,
+        mailbox: made.to, team: settings.referrer.team, corrects: correcting?.reference ?? null,
+      }),
+    );
+  }
+
+  /** Done: the client's data leaves session storage now; the panel keeps it in memory for the checks only. */
+  async function finishWith(made: Made, check: DraftCheck) {
+    await client.clearForm();
+    setPhase({ kind: 'done', made, check });
+  }
+
+  // The fallback keeps watching the compose: once the worker attached the file by hand and the draft is exactly
+  // right, the panel says so (a cheap read-back every two seconds, only while the fallback is shown).
+  useEffect(() => {
+    if (phase.kind !== 'fallback' || tab.tabId === null || !tab.info) return undefined;
+    const { made } = phase;
+    let live = true;
+    const timer = setInterval(() => {
+      void checkDraft(made.expected).then((check) => {
+        if (live && check && check.problems.length === 0) void finishWith(made, check);
+      });
+    }, 2_000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  });
 
   /** "Maak concept"; `withoutWebmail`: the worker asked for the file and texts only (no webmail in this tab). */
   async function makeDraft(withoutWebmail = false) {
@@ -175,25 +217,18 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
       corrects: correcting?.reference ?? null,
       referrer,
     });
-    const answer = tabId === null ? null : await client.makeDraft(tabId, request);
-    const shownPassword = form.passwordMode === 'preshared' ? null : password;
-    if (answer?.ok) {
-      // Completion: the client's data leaves session storage now; the panel keeps it in memory for the leak check only.
-      await client.clearForm();
-      await recordReferral(
-        newEntry({
-          reference: packed.reference, createdOn: belgianToday(), recipientId: match.recipient.id, recipientName: match.recipient.name,
-          mailbox: request.to, team: referrer.team, corrects: correcting?.reference ?? null,
-        }),
-      );
-      setPhase({
-        kind: 'done',
-        done: { reference: packed.reference, fileName: packed.fileName, password: shownPassword, referral: parsed.referral, findings: leakCheck(parsed.referral, answer.draft) },
-      });
+    const made: Made = {
+      reference: packed.reference, fileName: packed.fileName, bytes: packed.bytes, to: request.to, subject: request.subject, body: request.body,
+      password: form.passwordMode === 'preshared' ? null : password,
+      expected: { to: request.to, fileName: packed.fileName, referral: parsed.referral },
+    };
+    const answer = tabId === null ? null : await fillDraft(client, tabId, request);
+    await record(made, match.recipient);
+    if (answer?.status === 'filled') {
+      await finishWith(made, { draft: answer.draft, problems: verifyDraft(answer.draft, made.expected) });
       return;
     }
-    const failedStep = answer && !answer.ok ? answer.failedStep : 'connection';
-    setPhase({ kind: 'fallback', data: { failedStep, to: request.to, subject: request.subject, body: request.body, fileName: packed.fileName, bytes: packed.bytes } });
+    setPhase({ kind: 'fallback', made, failedStep: answer?.status === 'failed' ? answer.failedStep : 'connection', completed: answer?.status === 'failed' ? answer.completed : [] });
   }
 
   async function discard() {
@@ -206,7 +241,9 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
   const leave = (path: string) => setTouched((current) => new Set(current).add(path));
   const stepNumber = stepOrder.indexOf(form.step) + 1;
   const title =
-    phase.kind === 'done' ? t('done_heading') : phase.kind === 'fallback' ? t('fallback_heading') : t(stepTitle[form.step]);
+    phase.kind === 'done'
+      ? t(phase.check !== null && phase.check.problems.length === 0 ? 'done_heading' : 'done_headingCheck')
+      : phase.kind === 'fallback' ? t('fallback_heading') : t(stepTitle[form.step]);
 
   return (
     <>
@@ -286,15 +323,20 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
 
       {phase.kind === 'done' ? (
         <DoneStep
-          {...phase.done}
+          reference={phase.made.reference}
+          fileName={phase.made.fileName}
+          password={phase.made.password}
+          check={phase.check}
           onRecheck={() => {
-            const done = phase.done;
-            void readFindings(done.referral).then((findings) => setPhase({ kind: 'done', done: { ...done, findings } }));
+            const { made } = phase;
+            void checkDraft(made.expected).then((check) => setPhase({ kind: 'done', made, check }));
           }}
           onFinish={() => void discard()}
         />
       ) : null}
-      {phase.kind === 'fallback' ? <FallbackStep data={phase.data} onRetry={() => setPhase({ kind: 'form' })} /> : null}
+      {phase.kind === 'fallback' ? (
+        <FallbackStep data={phase.made} password={phase.made.password} failedStep={phase.failedStep} completed={phase.completed} onRetry={() => setPhase({ kind: 'form' })} />
+      ) : null}
 
       {phase.kind !== 'done' ? (
         <footer className="panel-footer">

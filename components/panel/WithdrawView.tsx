@@ -2,16 +2,19 @@ import { useState } from 'react';
 import { t } from '../../lib/i18n';
 import { recordWithdrawal } from '../../lib/register/storage';
 import type { PanelClient } from '../../lib/panel/client';
+import { fillDraft } from '../../lib/panel/draft-flow';
+import { verifyDraft, type DraftProblem } from '../../lib/panel/verify';
 import type { Settings } from '../../lib/settings';
 import { withdrawalMailText } from '../../lib/templates/cover';
 import { belgianToday } from '../../lib/time';
 import { CopyButton } from '../common/CopyButton';
+import { ProblemList } from './DraftCheckView';
 import type { WebmailTab } from './useWebmailTab';
 
 /** What a withdrawal needs: the reference and the same mailbox; the date when the register knows it. */
 export type WithdrawTarget = { reference: string; createdOn: string | null; recipientName: string; mailbox: string; inRegister: boolean };
 
-type Phase = { kind: 'review' } | { kind: 'noWebmail' } | { kind: 'making' } | { kind: 'done' } | { kind: 'fallback'; failedStep: string };
+type Phase = { kind: 'review' } | { kind: 'noWebmail' } | { kind: 'making' } | { kind: 'done'; problems: DraftProblem[] } | { kind: 'fallback'; failedStep: string };
 
 /** The withdrawal notice (SPEC F2): a draft to the same mailbox, naming the reference and nothing about the client. */
 type Props = { client: PanelClient; tab: WebmailTab; settings: Settings; target: WithdrawTarget; onFinished: () => void };
@@ -21,6 +24,8 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
   const mail = withdrawalMailText(target.reference, target.createdOn ?? '', settings.referrer);
   // Without a known date the sentence names none: "die wij op -- aan jullie bezorgden" would confuse.
   const body = target.createdOn ? mail.body : mail.body.replace(/, die wij op [^,]*, /u, ' ');
+  // A notice: To exactly the mailbox, no Cc or Bcc, no attachment (it carries no client data to check).
+  const expected = { to: target.mailbox, fileName: null, referral: null };
 
   async function make() {
     if (tab.tabId === null || !tab.info) {
@@ -28,13 +33,18 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
       return;
     }
     setPhase({ kind: 'making' });
-    const answer = await client.makeDraft(tab.tabId, { to: target.mailbox, subject: mail.subject, body });
-    if (answer?.ok) {
+    const answer = await fillDraft(client, tab.tabId, { to: target.mailbox, subject: mail.subject, body });
+    if (answer?.status === 'filled') {
       if (target.inRegister) await recordWithdrawal(target.reference, belgianToday());
-      setPhase({ kind: 'done' });
+      setPhase({ kind: 'done', problems: verifyDraft(answer.draft, expected) });
       return;
     }
-    setPhase({ kind: 'fallback', failedStep: answer && !answer.ok ? answer.failedStep : 'connection' });
+    setPhase({ kind: 'fallback', failedStep: answer?.status === 'failed' ? answer.failedStep : 'connection' });
+  }
+
+  async function recheck() {
+    const answer = tab.tabId === null ? null : await client.readDraft(tab.tabId);
+    if (answer?.ok) setPhase({ kind: 'done', problems: verifyDraft(answer.draft, expected) });
   }
 
   return (
@@ -42,7 +52,15 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
       <h1 tabIndex={-1}>{phase.kind === 'done' ? t('withdraw_doneHeading') : t('withdraw_heading')}</h1>
       {phase.kind === 'done' ? (
         <>
-          <p role="status">{t('withdraw_done')}</p>
+          {phase.problems.length === 0 ? <p role="status">{t('withdraw_done')}</p> : null}
+          <ProblemList problems={phase.problems} fileName={null} />
+          {phase.problems.length > 0 ? (
+            <p>
+              <button type="button" className="secondary" onClick={() => void recheck()}>
+                {t('leak_recheck')}
+              </button>
+            </p>
+          ) : null}
           <p>
             <button type="button" onClick={onFinished}>
               {t('done_finish')}

@@ -98,6 +98,7 @@ function optionsHandlers(hooks: RouterHooks): HandlerMap<OptionsMessage> {
       return true;
     },
     'selfCheck.run': ({ tabId }) => toTab(tabId, { type: 'selfCheck.run' }),
+    'pilot.run': ({ tabId, to, afterNavigation }) => toTab(tabId, { type: 'pilot.run', to, ...(afterNavigation ? { afterNavigation } : {}) }),
   };
 }
 

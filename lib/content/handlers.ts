@@ -1,12 +1,14 @@
-import { fromBase64, tabMessageSchema, type DraftResult, type ReadResult, type SelfCheckReport, type TabInfo, type TabMessage } from '../messages';
-import { makeDraft, type WebmailAdapter } from '../webmail';
-import { AdapterError } from '../webmail/dom';
+import { fromBase64, tabMessageSchema, type DraftResult, type PilotReport, type ReadResult, type SelfCheckReport, type TabInfo, type TabMessage } from '../messages';
+import { defaultTimeouts, makeDraft, type Timeouts, type WebmailAdapter } from '../webmail';
+import { AdapterError, selfCheckOf } from '../webmail/dom';
+import { runPilot } from '../webmail/pilot';
 
 type Answers = {
   'draft.make': DraftResult;
   'draft.read': ReadResult;
   'tab.describe': TabInfo;
   'selfCheck.run': SelfCheckReport;
+  'pilot.run': PilotReport;
 };
 type Handlers = { [K in TabMessage['type']]: (message: Extract<TabMessage, { type: K }>) => Promise<Answers[K]> | Answers[K] };
 
@@ -15,25 +17,39 @@ type Handlers = { [K in TabMessage['type']]: (message: Extract<TabMessage, { typ
  * asks through the background (make the draft, read it back, say which webmail this is, self-check). It only ever
  * holds ciphertext and non-personal draft text.
  */
-export function tabHandlers(adapter: WebmailAdapter, doc: Document): Handlers {
+export function tabHandlers(adapter: WebmailAdapter, doc: Document, timeouts: Timeouts = defaultTimeouts): Handlers {
   return {
-    'draft.make': ({ request }) => {
+    'draft.make': async ({ request }) => {
       const file =
         request.fileName && request.zipBase64
           ? new File([fromBase64(request.zipBase64).slice().buffer], request.fileName, { type: 'application/zip' })
           : undefined;
-      return makeDraft(adapter, doc, { to: request.to, subject: request.subject, body: request.body, ...(file ? { file } : {}) });
+      const result = await makeDraft(
+        adapter,
+        { to: request.to, subject: request.subject, body: request.body, ...(file ? { file } : {}), ...(request.afterNavigation ? { afterNavigation: true } : {}) },
+        { doc, timeouts },
+      );
+      // The webmail composes on a page of its own: go there once this answer has left (the panel asks again).
+      if (result.status === 'navigating') setTimeout(() => doc.location.assign(result.url), 0);
+      return result;
     },
-    'draft.read': async () => {
+    'draft.read': () => {
       try {
-        return { ok: true, draft: adapter.readDraft(await adapter.openCompose(doc)) };
+        const compose = adapter.currentCompose(doc);
+        if (!compose) return { ok: false, detail: `${adapter.id}: no compose form open` };
+        return { ok: true, draft: adapter.readBack(compose) };
       } catch (error) {
         return { ok: false, detail: error instanceof AdapterError ? `${adapter.id}: ${error.message}` : `${adapter.id}: unexpected error` };
       }
     },
     // The origin only: paths can carry message ids.
-    'tab.describe': () => ({ adapter: adapter.id, name: adapter.name, origin: doc.location.origin, compose: adapter.hasCompose(doc) }),
-    'selfCheck.run': () => ({ adapter: adapter.id, url: doc.location.origin, items: adapter.selfCheck(doc) }),
+    'tab.describe': () => ({ adapter: adapter.id, name: adapter.name, origin: doc.location.origin, compose: adapter.currentCompose(doc) !== null }),
+    'selfCheck.run': () => ({ adapter: adapter.id, url: doc.location.origin, items: selfCheckOf(doc, adapter.selectors) }),
+    'pilot.run': async ({ to, afterNavigation }) => {
+      const report = await runPilot(adapter, to, { doc, timeouts }, afterNavigation === true);
+      if (report.status === 'navigating') setTimeout(() => doc.location.assign(report.url), 0);
+      return report;
+    },
   };
 }
 

@@ -16,9 +16,11 @@ function transport() {
   const sent: DraftRequestMessage[] = [];
   const client = panelTransport((message: TabMessage) => {
     if (message.type === 'tab.describe') return undefined;
-    if (message.type !== 'draft.make') return { ok: true, draft: { subject: '', body: '' } };
+    if (message.type !== 'draft.make') return undefined;
     sent.push(message.request);
-    return { ok: true, draft: { subject: message.request.subject, body: message.request.body } };
+    const { request } = message;
+    const draft = { to: [request.to], cc: [], bcc: [], subject: request.subject, body: request.body, attachments: request.fileName ? [request.fileName] : [] };
+    return { status: 'filled', draft, tiers: [] };
   });
   return { panel: <PanelApp client={client} tabs={fixedTab()} />, sent };
 }

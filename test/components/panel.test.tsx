@@ -4,8 +4,9 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelApp } from '../../components/panel/PanelApp';
-import { fromBase64, type DraftRequestMessage, type TabMessage } from '../../lib/messages';
+import { fromBase64, type DraftRequestMessage, type ReadBack, type TabMessage } from '../../lib/messages';
 import type { TabSource } from '../../lib/panel/webmail-tab';
+import { loadRegister } from '../../lib/register/storage';
 import { formStateKey } from '../../lib/session/form-state';
 import { fixedTab, panelTransport } from '../support/panel-transport';
 import { readZip } from '../support/zip';
@@ -23,12 +24,15 @@ function transport(reply: Reply) {
   return { client, panel, sent, request: () => (sent.find((m) => m.type === 'draft.make') as { request: DraftRequestMessage } | undefined)?.request };
 }
 
-const cleanDraft = (message: TabMessage) =>
-  message.type === 'draft.make'
-    ? { ok: true, draft: { subject: message.request.subject, body: message.request.body } }
-    : message.type === 'draft.read'
-      ? { ok: true, draft: { subject: 'x', body: 'y' } }
-      : undefined;
+/** What a webmail that did exactly as asked shows afterwards. */
+function filled(request: DraftRequestMessage, change: Partial<ReadBack> = {}) {
+  const draft: ReadBack = {
+    to: [request.to], cc: [], bcc: [], subject: request.subject, body: request.body, attachments: request.fileName ? [request.fileName] : [], ...change,
+  };
+  return { status: 'filled', draft, tiers: [{ tier: 'input', ok: true, detail: '' }] };
+}
+
+const cleanDraft = (message: TabMessage) => (message.type === 'draft.make' ? filled(message.request) : undefined);
 
 async function consent(user: UserEvent) {
   await user.click(await screen.findByLabelText(/De cliënt is geïnformeerd/u));
@@ -84,7 +88,8 @@ describe('the referral panel', () => {
       address: { street: 'Kerkstraat', houseNumber: '1', box: '', postcode: '2275', municipality: 'Lille' },
     });
     expect(json.recipient).toEqual({ id: '13019', name: 'OCMW Lille', mailbox: 'sociale.dienst@lille.be' });
-    expect(screen.getByText('Onderwerp en tekst van de mail bevatten geen gegevens van de cliënt.')).toBeTruthy();
+    expect(screen.getByText(/^Het concept is in orde: alleen het OCMW als ontvanger/u)).toBeTruthy();
+    expect(screen.getAllByText('sociale.dienst@lille.be').length).toBeGreaterThan(0); // the read-back To
     // Completion wipes the form from session storage.
     expect((await fakeBrowser.storage.session.get(formStateKey))[formStateKey]).toBeUndefined();
   });
@@ -92,7 +97,7 @@ describe('the referral panel', () => {
   it('warns when the draft shows client data in clear text', async () => {
     const user = userEvent.setup();
     const { panel } = transport((message) =>
-      message.type === 'draft.make' ? { ok: true, draft: { subject: message.request.subject, body: `${message.request.body}\nGroeten aan Jan Peeters, 0470/12.34.56` } } : undefined,
+      message.type === 'draft.make' ? filled(message.request, { body: `${message.request.body}\nGroeten aan Jan Peeters, 0470/12.34.56` }) : undefined,
     );
     render(panel());
     await consent(user);
@@ -105,10 +110,12 @@ describe('the referral panel', () => {
     expect(texts.some((text) => text.startsWith('Let op: het telefoonnummer'))).toBe(true);
   });
 
-  it('falls back when a webmail step fails: says which, offers the file and the texts, keeps what was typed', async () => {
+  it('falls back when a webmail step fails: names only that step, offers what is left, shows the password, registers, keeps what was typed', async () => {
     const user = userEvent.setup();
     const { panel } = transport((message) =>
-      message.type === 'draft.make' ? { ok: false, failedStep: 'attach', completed: ['openCompose', 'recipient', 'subject', 'body'], detail: 'gmail: file input not found' } : undefined,
+      message.type === 'draft.make'
+        ? { status: 'failed', failedStep: 'attach', completed: ['openCompose', 'recipient', 'subject', 'body'], detail: 'gmail: no attach tier worked (drop, input)', tiers: [], draft: null }
+        : undefined,
     );
     render(panel());
     await consent(user);
@@ -118,9 +125,12 @@ describe('the referral panel', () => {
     expect(await screen.findByText(/Deze stap lukte niet: het bestand toevoegen\./u)).toBeTruthy();
     const download = screen.getByRole('link', { name: 'Download het versleutelde bestand' });
     expect(download.getAttribute('download')).toMatch(/^aanmelding-KG-[2-9A-Z]{4}-[2-9A-Z]{4}\.zip$/u);
-    expect(screen.getByRole('button', { name: 'Kopieer Kopieer het adres' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Kopieer Kopieer het onderwerp' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Kopieer Kopieer de tekst' })).toBeTruthy();
+    expect(screen.getByText('Voeg het bestand toe via Bijvoegen of sleep het vanuit je downloads in de mail.')).toBeTruthy();
+    // Address, subject and text are in the mail already: nothing to copy for those.
+    expect(screen.queryByRole('button', { name: 'Kopieer Kopieer het adres' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Kopieer Kopieer de tekst' })).toBeNull();
+    expect(document.querySelector('output.password')?.textContent).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){4}$/u);
+    expect((await loadRegister()).map((entry) => entry.mailbox)).toEqual(['sociale.dienst@lille.be']);
     await user.click(screen.getByRole('button', { name: 'Probeer opnieuw' }));
     await user.click(screen.getByRole('button', { name: 'Terug' }));
     expect((screen.getByLabelText('Achternaam') as HTMLInputElement).value).toBe('Peeters');
@@ -246,5 +256,67 @@ describe('the referral panel', () => {
     expect(screen.queryByLabelText('Achternaam')).toBeNull();
     expect((screen.getByLabelText(/De cliënt is geïnformeerd/u) as HTMLInputElement).checked).toBe(false);
     expect(document.body.textContent).not.toContain('Peeters');
+  });
+
+  it('does not say "klaar" when the page rewrote To after the fill, or left a Cc: it names each field', async () => {
+    const user = userEvent.setup();
+    const { panel } = transport((message) =>
+      message.type === 'draft.make' ? filled(message.request, { to: ['attacker@example.org'], cc: ['collega@example.org'] }) : undefined,
+    );
+    render(panel());
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Controleer het concept' })).toBeTruthy();
+    const texts = screen.getAllByRole('alert').map((alert) => alert.textContent ?? '');
+    expect(texts).toContain('In Aan staat: attacker@example.org. Daar mag alleen het adres van het OCMW staan. Verbeter het in je webmail en klik op Controleer opnieuw.');
+    expect(texts).toContain('In Cc staat: collega@example.org. Haal dat weg: de aanmelding gaat alleen naar het OCMW.');
+    expect(screen.queryByText('Concept klaar')).toBeNull();
+  });
+
+  it('"Controleer opnieuw" reads every field back again: once the worker fixed the draft, it is klaar', async () => {
+    const user = userEvent.setup();
+    let fixed = false;
+    let made: DraftRequestMessage | undefined;
+    const { panel } = transport((message) => {
+      if (message.type === 'draft.make') {
+        made = message.request;
+        return filled(message.request, { attachments: [] });
+      }
+      if (message.type === 'draft.read' && made) return { ok: true, draft: filled(made, fixed ? {} : { attachments: [] }).draft };
+      return undefined;
+    });
+    render(panel());
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    expect(await screen.findByText(/^De mail moet precies één bijlage hebben/u)).toBeTruthy();
+    fixed = true;
+    await user.click(screen.getByRole('button', { name: 'Controleer opnieuw' }));
+    expect(await screen.findByRole('heading', { name: 'Concept klaar' })).toBeTruthy();
+  });
+
+  it('waits for a webmail that composes on a page of its own (Roundcube), then fills the page it opened', async () => {
+    const user = userEvent.setup();
+    const asked: (boolean | undefined)[] = [];
+    const { panel } = transport((message) => {
+      if (message.type !== 'draft.make') return undefined;
+      asked.push(message.request.afterNavigation);
+      if (asked.length === 1) {
+        // The content script sends its tab to a new compose page; that page's content script says it is ready.
+        setTimeout(() => void fakeBrowser.runtime.onMessage.trigger({ type: 'tab.ready', tabId: 1 }, { id: fakeBrowser.runtime.id }, () => undefined), 20);
+        return { status: 'navigating', url: '/?_task=mail&_action=compose' };
+      }
+      return filled(message.request);
+    });
+    render(panel());
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    expect(await screen.findByRole('heading', { name: 'Concept klaar' })).toBeTruthy();
+    expect(asked).toEqual([undefined, true]);
   });
 });
