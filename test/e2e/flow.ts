@@ -234,7 +234,8 @@ export async function makeDraft(panel: Surface, onTimeout: () => Promise<string>
   await textAppears(panel, 'h1', 'Concept klaar', { timeout: 20_000 }).catch(async (error: unknown) => {
     throw new Error(`${(error as Error).message}\n${await onTimeout()}`, { cause: error });
   });
-  await textAppears(panel, 'p', 'Onderwerp en tekst van de mail bevatten geen gegevens van de cliënt.');
+  // Read back: To exactly the mailbox, no Cc or Bcc, our one zip, no client data in subject or text.
+  await textAppears(panel, 'p', 'Het concept is in orde: alleen het OCMW als ontvanger', { contains: true });
   const reference = await panel.$eval('dd.mailbox', (element) => element.textContent?.trim() ?? '');
   if (!/^KG-[2-9A-Z]{4}-[2-9A-Z]{4}$/u.test(reference)) throw new Error(`no reference shown (got ${JSON.stringify(reference)})`);
   return reference;

@@ -25,7 +25,6 @@ import {
   shownPassword,
   textAppears,
   waitForAttachment,
-  waitForRoundcube,
   waitForTargetLine,
 } from './flow';
 import { readDrafts } from './roundcube/imap';
@@ -97,7 +96,8 @@ describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
   /** Asserts that the webmail page holds no extension frame and none of the client's data. */
   async function expectPageHoldsNothing(page: Page, when: string): Promise<void> {
     const exposed = await pageExposure(page);
-    expect(exposed.frames, when).toHaveLength(1);
+    // Roundcube's own frames (the mail list's preview) may be there; none of ours.
+    expect(exposed.frames.filter((url) => url.startsWith('moz-extension:')), when).toEqual([]);
     expect(exposed.frameElements.filter((element) => element.includes('moz-extension:')), when).toEqual([]);
     expect(exposed.text, when).not.toContain('moz-extension://');
     for (const value of clientValues) expect(exposed.text, `${when}: ${value}`).not.toContain(value);
@@ -127,20 +127,20 @@ describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
     lap('logged in to Roundcube');
 
     // In the mail list: a real click at the centre of the button's host (the button sits in a closed shadow root)
-    // opens the panel window and takes the tab to a compose page.
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 15_000 }), clickPanelButton(page)]);
-    expect(page.url()).toMatch(/[?&]_action=compose\b/u);
-    await waitForRoundcube(page, 'compose');
+    // opens the panel window, bound to this tab.
+    await clickPanelButton(page);
     const { page: panel } = await openedPanel(page);
     await waitForTargetLine(panel, server);
-    lap('compose page loaded, panel window open and bound to the tab');
+    lap('panel window open and bound to the tab');
 
     await fillConsent(panel);
     await fillClient(panel);
     await expectPageHoldsNothing(page, 'while typing');
     await (await button(panel, 'Volgende')).click();
     const password = await shownPassword(panel);
+    // "Maak concept" takes the tab to a new compose page of Roundcube's own and fills that.
     const reference = await makeDraft(panel, async () => `the extension logged: ${JSON.stringify(await firefox.problems(), null, 1)}`);
+    expect(new URL(page.url()).searchParams.get('_action')).toBe('compose');
     lap(`panel: Concept klaar, ${reference}`);
 
     // The webmail page holds the draft, and nothing of the client.
@@ -166,7 +166,10 @@ describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
     if (!added) throw new Error('the options page did not add the Roundcube address (see the first test): the extension does not run on the sandbox');
     const page = await composeTab();
     // Simulate a Roundcube update that renamed the upload field.
-    await page.evaluate(() => document.querySelector('#uploadformInput')?.remove());
+    await page.evaluate(() => {
+      document.querySelector('#uploadformInput')?.remove();
+      document.querySelector('#compose-attachments')?.remove();
+    });
     await clickPanelButton(page);
     const { page: panel } = await openedPanel(page);
     await waitForTargetLine(panel, server);
@@ -212,7 +215,8 @@ describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
     // The register in the extension notes the withdrawal, still without client data.
     const options = await firefox.newPage();
     await firefox.goto(options, 'options.html');
-    await textAppears(options.mainFrame(), 'p', '1 aanmeldingen in het register.');
+    // The referral, and the one the fallback test left for the worker to finish by hand.
+    await textAppears(options.mainFrame(), 'p', '2 aanmeldingen in het register.');
     await options.close();
     lap('withdrawal saved in Drafts');
   }, 60_000);
