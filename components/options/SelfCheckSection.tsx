@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { storedRoundcubeOrigins } from '../../lib/settings/roundcube';
 import { t } from '../../lib/i18n';
 import { pilotReportSchema, selfCheckSchema, type OptionsMessage, type PilotReport, type SelfCheckReport } from '../../lib/messages';
+import { lastAttachTiers, type AttachRecord } from '../../lib/panel/attach-record';
 import { tabReady } from '../../lib/panel/draft-flow';
 import { loadSettings } from '../../lib/settings';
 import { roundcubeMatchPattern, webmailMatches } from '../../lib/webmail/hosts';
@@ -11,9 +12,14 @@ import { CopyButton } from '../common/CopyButton';
 type WebmailTab = { id: number; origin: string };
 
 /** Plain text of a self-check, for the user to paste into a report: element names only, no page content. */
-export function selfCheckText(report: SelfCheckReport, version: string): string {
+export function selfCheckText(report: SelfCheckReport, version: string, last: AttachRecord | null = null): string {
   const lines = report.items.map((item) => `${item.found ? '[x]' : '[ ]'} ${item.step}: ${item.what} – ${item.found ? t('opt_selfCheckFound') : t('opt_selfCheckMissing')}`);
-  return [`Veilig Aanmelden ${version} – ${report.adapter ?? '?'} – ${report.url}`, ...lines].join('\n');
+  // Which way of attaching worked for the last draft in this webmail: what the live page did, not only what is there.
+  const tiers =
+    last && last.adapter === report.adapter
+      ? [t('opt_selfCheckLastDraft', [last.on]), ...last.tiers.map((tier) => `${tier.ok ? '[x]' : '[ ]'} attach/${tier.tier}${tier.detail ? ` (${tier.detail})` : ''}`)]
+      : [];
+  return [`Veilig Aanmelden ${version} – ${report.adapter ?? '?'} – ${report.url}`, ...lines, ...tiers].join('\n');
 }
 
 /** Plain text of a pilot check: which step and which attach tier worked, for IT. Names only, no page content. */
@@ -96,7 +102,7 @@ export function SelfCheckSection() {
       setError(t('opt_selfCheckFailed'));
       return;
     }
-    setResult(selfCheckText(answer.data, browser.runtime.getManifest().version));
+    setResult(selfCheckText(answer.data, browser.runtime.getManifest().version, await lastAttachTiers()));
   }
 
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { t, type MessageKey } from '../../lib/i18n';
+import { unsentEml } from '../../lib/panel/eml';
 import { CopyButton } from '../common/CopyButton';
 
 export type FallbackData = { to: string; subject: string; body: string; fileName: string; bytes: Uint8Array };
@@ -23,11 +24,15 @@ export function FallbackStep({ data, password, failedStep, completed, onRetry }:
   // The zip is ciphertext; its object URL lives in the extension page and is revoked when this step goes.
   const url = useMemo(() => URL.createObjectURL(new Blob([data.bytes.slice().buffer], { type: 'application/zip' })), [data.bytes]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  // The same draft as an unsent message that classic Outlook on Windows opens ready to send, the zip attached.
+  const eml = useMemo(() => URL.createObjectURL(new Blob([unsentEml(data)], { type: 'message/rfc822' })), [data]);
+  useEffect(() => () => URL.revokeObjectURL(eml), [eml]);
   const left = (step: string) => !completed.includes(step);
   return (
     <>
       <p role="alert">{t('fallback_intro', [t(`step_${failedStep}` as MessageKey)])}</p>
       {failedStep === 'attach' ? <p>{t('fallback_hint_attach')}</p> : null}
+      {failedStep === 'openCompose' ? <p>{t('fallback_hint_openCompose')}</p> : null}
       <ol className="fallback">
         {left('attach') ? (
           <li>
@@ -65,6 +70,12 @@ export function FallbackStep({ data, password, failedStep, completed, onRetry }:
       )}
       <p className="muted" role="status">
         {t('fallback_watching')}
+      </p>
+      <p className="muted">
+        {t('fallback_emlIntro')}{' '}
+        <a href={eml} download={data.fileName.replace(/\.zip$/u, '-concept.eml')}>
+          {t('fallback_eml')}
+        </a>
       </p>
       <p>
         <button type="button" className="secondary" onClick={onRetry}>

@@ -11,6 +11,8 @@ import { checkPasswordLazily } from '../../lib/password/lazy';
 import { parseReferral } from '../../lib/referral/parse';
 import type { PanelClient } from '../../lib/panel/client';
 import { fillDraft } from '../../lib/panel/draft-flow';
+import { recordAttachTiers } from '../../lib/panel/attach-record';
+import type { DraftRequestMessage } from '../../lib/messages';
 import { verifyDraft, type ExpectedDraft } from '../../lib/panel/verify';
 import type { FormState } from '../../lib/session/form-state';
 import { useDirectory } from '../common/useDirectory';
@@ -38,7 +40,7 @@ type Props = {
 };
 
 /** The referral once packed: what the draft must be, and what the worker needs to finish it by hand. */
-type Made = FallbackData & { reference: string; password: string | null; expected: ExpectedDraft };
+type Made = FallbackData & { reference: string; password: string | null; expected: ExpectedDraft; request: DraftRequestMessage };
 type Phase =
   | { kind: 'form' }
   | { kind: 'making' }
@@ -166,16 +168,31 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     setPhase({ kind: 'done', made, check });
   }
 
-  // The fallback keeps watching the compose: once the worker attached the file by hand and the draft is exactly
-  // right, the panel says so (a cheap read-back every two seconds, only while the fallback is shown).
+  // The fallback keeps watching the compose, every two seconds while it is shown: once the worker opened a new
+  // mail (when the panel could not), the panel fills it; once the worker attached the file by hand and the draft is
+  // exactly right, the panel says so.
   useEffect(() => {
     if (phase.kind !== 'fallback' || tab.tabId === null || !tab.info) return undefined;
-    const { made } = phase;
+    const { made, failedStep } = phase;
+    const tabId = tab.tabId;
     let live = true;
+    let busy = false;
+    const watch = async () => {
+      if (failedStep === 'openCompose') {
+        if (!(await client.describeTab(tabId))?.compose) return;
+        const answer = await fillDraft(client, tabId, made.request);
+        if (!live || !answer || answer.status === 'navigating') return;
+        if (answer.status === 'filled') await finishWith(made, { draft: answer.draft, problems: verifyDraft(answer.draft, made.expected) });
+        else setPhase({ kind: 'fallback', made, failedStep: answer.failedStep, completed: answer.completed });
+        return;
+      }
+      const check = await checkDraft(made.expected);
+      if (live && check && check.problems.length === 0) await finishWith(made, check);
+    };
     const timer = setInterval(() => {
-      void checkDraft(made.expected).then((check) => {
-        if (live && check && check.problems.length === 0) void finishWith(made, check);
-      });
+      if (busy) return;
+      busy = true;
+      void watch().finally(() => (busy = false));
     }, 2_000);
     return () => {
       live = false;
@@ -220,9 +237,10 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     const made: Made = {
       reference: packed.reference, fileName: packed.fileName, bytes: packed.bytes, to: request.to, subject: request.subject, body: request.body,
       password: form.passwordMode === 'preshared' ? null : password,
-      expected: { to: request.to, fileName: packed.fileName, referral: parsed.referral },
+      expected: { to: request.to, fileName: packed.fileName, referral: parsed.referral }, request,
     };
     const answer = tabId === null ? null : await fillDraft(client, tabId, request);
+    if (answer && answer.status !== 'navigating' && tab.info) void recordAttachTiers(tab.info.adapter, answer.tiers);
     await record(made, match.recipient);
     if (answer?.status === 'filled') {
       await finishWith(made, { draft: answer.draft, problems: verifyDraft(answer.draft, made.expected) });

@@ -321,4 +321,41 @@ describe('the referral panel', () => {
     expect(await screen.findByRole('heading', { name: 'Concept klaar' })).toBeTruthy();
     expect(asked).toEqual([undefined, true]);
   });
+
+  it('when the webmail could not open a new mail: asks the worker to, waits for it, then fills it by itself', async () => {
+    const user = userEvent.setup();
+    let opened = false;
+    const { panel } = transport((message) => {
+      if (message.type === 'tab.describe') return { adapter: 'outlook', name: 'Outlook op het web', origin: 'https://outlook.cloud.microsoft', compose: opened };
+      if (message.type !== 'draft.make') return undefined;
+      return opened
+        ? filled(message.request)
+        : { status: 'failed', failedStep: 'openCompose', completed: [], detail: 'outlook: New mail button not found', tiers: [], draft: null };
+    });
+    render(panel());
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    expect(await screen.findByText('Open in je webmail een nieuwe, lege mail (Nieuwe e-mail). Het paneel vult ze dan zelf in.')).toBeTruthy();
+    // The classic Outlook draft is on offer too, with the zip in it.
+    expect(screen.getByRole('link', { name: 'Download het concept voor Outlook (met het versleutelde bestand)' }).getAttribute('download')).toMatch(
+      /^aanmelding-KG-[2-9A-Z]{4}-[2-9A-Z]{4}-concept\.eml$/u,
+    );
+    opened = true; // the worker clicks "Nieuwe e-mail"
+    expect(await screen.findByRole('heading', { name: 'Concept klaar' }, { timeout: 5_000 })).toBeTruthy();
+  }, 10_000);
+
+  it('remembers which attach tier worked, without content, for the self-check report', async () => {
+    const user = userEvent.setup();
+    const { panel } = transport(cleanDraft);
+    render(panel());
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await screen.findByRole('heading', { name: 'Concept klaar' });
+    const { lastAttachTiers } = await import('../../lib/panel/attach-record');
+    expect(await lastAttachTiers()).toEqual({ adapter: 'gmail', on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/u), tiers: [{ tier: 'input', ok: true, detail: '' }] });
+  });
 });

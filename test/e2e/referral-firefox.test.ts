@@ -25,6 +25,7 @@ import {
   shownPassword,
   textAppears,
   waitForAttachment,
+  waitForRoundcube,
   waitForTargetLine,
 } from './flow';
 import { readDrafts } from './roundcube/imap';
@@ -162,6 +163,37 @@ describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
     await waitUntilClosed(firefox, panel);
   }, 120_000);
 
+  it('with a reply-all open (Cc, a quoted thread of another family), the draft goes into a new compose: To only the mailbox, no Cc, no quoted text', async () => {
+    expect(referred.reference, 'the referral test must pass first').not.toBe('');
+    await loggedIn();
+    const page = await firefox.newPage();
+    // Roundcube fills a compose from its URL as it does for a mailto: link: a stand-in for a reply-all in progress.
+    const reply = new URL('?_task=mail&_action=compose', server.url);
+    reply.searchParams.set('_to', 'een.ouder@example.org');
+    reply.searchParams.set('_cc', 'collega@example.org');
+    reply.searchParams.set('_body', '> Lisa De Smet, 0478 99 88 77');
+    await page.goto(reply.href, { waitUntil: 'load', timeout: 15_000 });
+    await waitForRoundcube(page, 'compose');
+    const field = (name: string) => page.$eval(`[name="${name}"]`, (element) => (element as HTMLTextAreaElement).value);
+    expect(await field('_cc')).toContain('collega@example.org');
+    const replyId = await field('_id');
+    // Roundcube asks before leaving a changed compose page: the user agrees.
+    page.on('dialog', (dialog) => void dialog.accept());
+
+    await clickPanelButton(page);
+    const { page: panel } = await openedPanel(page);
+    await waitForTargetLine(panel, server);
+    await fillReferral(panel);
+    const reference = await makeDraft(panel);
+    expect(await field('_id')).not.toBe(replyId);
+    expect((await composeState(page)).to.replace(/[,\s]+$/u, '')).toBe('sociale.dienst@lille.be');
+    expect(await field('_cc')).toBe('');
+    expect(await field('_message')).not.toContain('Lisa');
+    await waitForAttachment(page, `aanmelding-${reference}.zip`);
+    await (await button(panel, 'Klaar: sluit en wis')).click();
+    await waitUntilClosed(firefox, panel);
+  }, 60_000);
+
   it('falls back when the page changed: says which step, offers the file, loses nothing typed', async () => {
     if (!added) throw new Error('the options page did not add the Roundcube address (see the first test): the extension does not run on the sandbox');
     const page = await composeTab();
@@ -215,8 +247,8 @@ describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
     // The register in the extension notes the withdrawal, still without client data.
     const options = await firefox.newPage();
     await firefox.goto(options, 'options.html');
-    // The referral, and the one the fallback test left for the worker to finish by hand.
-    await textAppears(options.mainFrame(), 'p', '2 aanmeldingen in het register.');
+    // The referral, the one into a new compose beside a reply, and the one the fallback test left for the worker.
+    await textAppears(options.mainFrame(), 'p', '3 aanmeldingen in het register.');
     await options.close();
     lap('withdrawal saved in Drafts');
   }, 60_000);

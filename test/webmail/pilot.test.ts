@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+/**
+ * The pilot check (options page, SPEC §8) on each behavioural fixture: the whole chain with the harmless test file,
+ * every attach tier tried on its own, reported per step and tier as text for IT.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pilotText, selfCheckText } from '../../components/options/SelfCheckSection';
+import type { WebmailAdapter } from '../../lib/webmail';
+import { gmail } from '../../lib/webmail/gmail';
+import { outlook } from '../../lib/webmail/outlook';
+import { pilotFileName, runPilot } from '../../lib/webmail/pilot';
+import { roundcube } from '../../lib/webmail/roundcube';
+import { installGmail, type GmailBehaviour } from '../fixtures/gmail/behaviour';
+import { installOutlook, type OutlookBehaviour } from '../fixtures/outlook/behaviour';
+import { answerAttachments, fixtureDocument, loadFixture, timeouts } from './fixture';
+
+const worker = 'an.janssens@example.org';
+let controller: AbortController;
+beforeEach(() => {
+  controller = new AbortController();
+});
+afterEach(() => controller.abort());
+
+function gmailPage(options: GmailBehaviour) {
+  loadFixture('gmail/compose-2024-en.html');
+  installGmail(document, options, controller.signal);
+}
+
+function outlookPage(options: OutlookBehaviour) {
+  loadFixture('outlook/inbox-en.html');
+  const template = fixtureDocument('outlook/compose-en.html').querySelector('[id^="docking_InitVisiblePart_"]')!;
+  installOutlook(document, document.importNode(template, true), options, controller.signal);
+}
+
+function roundcubePage() {
+  loadFixture('roundcube/compose-en.html');
+  let count = 0;
+  const chip = (name: string) => Object.assign(document.createElement('li'), { id: `rcmfile${++count}`, textContent: name });
+  answerAttachments({ chip, container: () => document.querySelector('#attachment-list'), on: ['change', 'drop'], signal: controller.signal });
+}
+
+type Case = { adapter: WebmailAdapter; setup: () => void; tiers: Record<string, boolean> };
+const cases: Case[] = [
+  { adapter: gmail, setup: () => gmailPage({ start: 'inbox', zone: true, input: false }), tiers: { drop: true, input: false } },
+  { adapter: gmail, setup: () => gmailPage({ start: 'inbox', zone: false, input: true }), tiers: { drop: false, input: true } },
+  { adapter: outlook, setup: () => outlookPage({ start: 'inbox', drop: false, paste: true }), tiers: { drop: false, paste: true } },
+  { adapter: outlook, setup: () => outlookPage({ start: 'inbox', drop: true, paste: true }), tiers: { drop: true, paste: true } },
+  { adapter: roundcube, setup: roundcubePage, tiers: { input: true, drop: true } },
+];
+
+describe.each(cases)('the pilot check on $adapter.id', ({ adapter, setup, tiers }) => {
+  it('fills a fresh compose to the worker, tries each tier on its own, reports per step and tier', async () => {
+    setup();
+    const report = await runPilot(adapter, worker, { doc: document, timeouts });
+    expect(report.status).toBe('done');
+    if (report.status !== 'done') return;
+    expect(report.steps.filter((step) => !step.ok)).toEqual([]);
+    expect(Object.fromEntries(report.tiers.map((tier) => [tier.tier, tier.ok]))).toEqual(tiers);
+    const compose = adapter.currentCompose(document)!;
+    const draft = adapter.readBack(compose);
+    expect(draft.to).toEqual([worker]);
+    expect(draft.attachments.every((name) => name.includes(pilotFileName.replace(/\.txt$/u, '')))).toBe(true);
+    // The copyable report names steps and tiers only.
+    const text = pilotText(report, '0.1.0');
+    expect(text).toContain(`Test de koppeling met je webmail – ${adapter.id} – `);
+    for (const [tier, ok] of Object.entries(tiers)) expect(text).toContain(`${ok ? '[x]' : '[ ]'} attach/${tier}`);
+    expect(text).not.toContain(worker);
+  });
+});
+
+it('reports the step that fails, and still tries the rest (Outlook without a New mail button)', async () => {
+  document.documentElement.innerHTML = '<head></head><body><main></main></body>';
+  const report = await runPilot(outlook, worker, { doc: document, timeouts });
+  expect(report).toMatchObject({ status: 'done', steps: [{ step: 'openCompose', ok: false }] });
+});
+
+it('says "navigating" where the webmail composes on a page of its own and the one on screen is not empty', async () => {
+  roundcubePage();
+  const to = document.querySelector<HTMLTextAreaElement>('textarea[name="_to"]')!;
+  to.value = 'een.ouder@example.org';
+  expect(await runPilot(roundcube, worker, { doc: document, timeouts })).toEqual({ status: 'navigating', url: expect.stringContaining('_action=compose') });
+});
+
+it("the self-check report adds which attach tier worked for the last draft in that webmail, and only that webmail's", () => {
+  const report = { adapter: 'gmail', url: 'https://mail.google.com', items: [{ step: 'recipient' as const, what: 'To field', found: true }] };
+  const last = { adapter: 'gmail' as const, on: '2026-11-30', tiers: [{ tier: 'drop' as const, ok: false, detail: 'gmail: drop zone not found in time' }, { tier: 'input' as const, ok: true, detail: '' }] };
+  const text = selfCheckText(report, '0.1.0', last);
+  expect(text).toContain('Laatste concept in deze webmail (2026-11-30), bijvoegen:');
+  expect(text).toContain('[ ] attach/drop (gmail: drop zone not found in time)');
+  expect(text).toContain('[x] attach/input');
+  expect(selfCheckText({ ...report, adapter: 'outlook' }, '0.1.0', last)).not.toContain('attach/');
+});
