@@ -85,7 +85,8 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
   const correctedRecipient = correcting ? directory.recipient(correcting.recipientId) : undefined;
   const match: DirectoryMatch | undefined =
     correcting && correctedRecipient && addressMatch
-      ? { ...addressMatch, recipient: { ...correctedRecipient, mailbox: correctedRecipient.mailbox ?? correcting.mailbox } }
+      ? // Only the directory's current mailbox, under the same gate as a referral: never one stored in the register.
+        { ...addressMatch, recipient: correctedRecipient }
       : addressMatch;
   const decision = match ? referralDecision(match.recipient) : null;
   const recipientMoved = correcting !== null && addressMatch !== undefined && addressMatch.recipient.id !== correcting.recipientId;
@@ -111,10 +112,13 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     if (form.step === 'client' && recipientBlocks()) return;
     const index = stepOrder.indexOf(form.step);
     const nextStep = stepOrder[index + 1];
-    if (nextStep) {
-      const preshared = nextStep === 'password' && match?.recipient.preSharedKey ? 'preshared' : form.passwordMode;
-      setForm({ ...form, step: nextStep, passwordMode: preshared });
-    }
+    if (nextStep) setForm({ ...form, step: nextStep, passwordMode: nextStep === 'password' ? passwordModeFor(form.passwordMode) : form.passwordMode });
+  }
+
+  /** The password mode for the current recipient: its pre-shared key when it has one, never a key it does not have. */
+  function passwordModeFor(mode: FormState['passwordMode']): FormState['passwordMode'] {
+    if (match?.recipient.preSharedKey) return 'preshared';
+    return mode === 'preshared' ? 'generated' : mode;
   }
 
   function back() {
@@ -215,6 +219,11 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     const tabId = tab.info ? tab.tabId : null;
     setNoWebmail(tabId === null && !withoutWebmail);
     if (tabId === null && !withoutWebmail) return;
+    // A pre-shared mode without a key for this recipient (a restored form, a recipient changed) never makes a zip.
+    if (form.passwordMode === 'preshared' && !match.recipient.preSharedKey) {
+      setForm({ ...form, passwordMode: 'generated' });
+      return;
+    }
     let password: string;
     if (form.passwordMode === 'preshared' && match.recipient.preSharedKey) password = match.recipient.preSharedKey;
     else if (form.passwordMode === 'typed') {

@@ -105,4 +105,35 @@ describe('the panel and the register', () => {
     expect(register.find((item) => item.reference === reference)).toMatchObject({ status: 'concept', corrects: original });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toMatch(/Peeters|jan\.peeters/u);
   });
+
+  it('a correction goes only to the directory\'s current mailbox: a mailbox stored in the register (an imported file) is never used', async () => {
+    // The review: a register file named ocmw.antwerpen@evil.example for Antwerpen, which has no known mailbox.
+    const planted = generateReference();
+    await saveRegister([
+      entry,
+      newEntry({ reference: planted, createdOn: '2026-11-03', recipientId: '11002', recipientName: 'OCMW Antwerpen', mailbox: 'ocmw.antwerpen@evil.example', team: 'Team X' }),
+    ]);
+    const user = userEvent.setup();
+    const { panel, sent } = transport();
+    render(panel);
+    await user.click(await screen.findByRole('button', { name: 'Register' }));
+    await user.click(await screen.findByRole('button', { name: `Verbeter: ${planted}` }));
+    await user.click(await screen.findByLabelText(/De cliënt is geïnformeerd/u));
+    await user.click(screen.getByLabelText('De cliënt gaf toestemming voor deze aanmelding.'));
+    await user.click(screen.getByLabelText('Mondeling'));
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.type(screen.getByLabelText('Voornaam'), 'Jan');
+    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
+    await user.type(screen.getByLabelText('E-mailadres'), 'jan.peeters@example.org');
+    await user.type(screen.getByLabelText(/Postcode van de woonplaats/u), '2000');
+    // Whatever the panel lets the worker tick (before issue 12 an acknowledgement let an unknown protocol through).
+    const acknowledgement = screen.queryByLabelText(/nagevraagd/u);
+    if (acknowledgement) await user.click(acknowledgement);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    // Antwerpen has no mailbox in the directory: the correction stops here, and nothing names the planted address.
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Gegevens van de cliënt');
+    expect(document.body.textContent).not.toContain('evil.example');
+    expect(screen.queryByRole('button', { name: 'Maak concept' })).toBeNull();
+    expect(sent).toEqual([]);
+  });
 });

@@ -358,4 +358,36 @@ describe('the referral panel', () => {
     const { lastAttachTiers } = await import('../../lib/panel/attach-record');
     expect(await lastAttachTiers()).toEqual({ adapter: 'gmail', on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/u), tiers: [{ tier: 'input', ok: true, detail: '' }] });
   });
+
+  it('a pre-shared key belongs to its recipient: back from Lille (which has one) to another OCMW, the password is generated and shown', async () => {
+    // The deployer gave Lille a pre-shared key (26 random base32 characters, 130 bits); Herentals has a mailbox, no key.
+    await fakeBrowser.storage.managed.set({
+      recipients: {
+        '13019': { mailbox: 'sociale.dienst@lille.be', preSharedKey: 'K7XM4RP9TZ2CH8VDQN3WJ5LFGB', protocol: { status: 'in_force', inForceSince: '2025-11-01' } },
+        '13011': { mailbox: 'sociale.dienst@herentals.example', protocol: { status: 'in_force', inForceSince: '2025-01-01' } },
+      },
+    });
+    const user = userEvent.setup();
+    const { panel, request } = transport(cleanDraft);
+    render(panel());
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    expect((screen.getByLabelText(/Het wachtwoord dat je organisatie met OCMW Lille afsprak/u) as HTMLInputElement).checked).toBe(true);
+    // The worker goes back: the client lives in Herentals, whose OCMW has no key.
+    await user.click(screen.getByRole('button', { name: 'Terug' }));
+    await user.clear(screen.getByLabelText('Postcode'));
+    await user.type(screen.getByLabelText('Postcode'), '2200');
+    await user.selectOptions(screen.getByLabelText('Gemeente'), 'Herentals');
+    await screen.findByText('sociale.dienst@herentals.example');
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    const password = screen.getByLabelText('Wachtwoord om door te geven').textContent ?? '';
+    expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){4}$/u);
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await screen.findByText('Concept klaar');
+    // The zip opens with the password the worker saw and passes on, not with Lille's key.
+    expect(document.querySelector('output.password')?.textContent).toBe(password);
+    const files = await readZip(fromBase64(request()!.zipBase64!), password);
+    expect(JSON.parse(files['aanmelding.json']!).recipient.mailbox).toBe('sociale.dienst@herentals.example');
+  });
 });
