@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LoadedExtension } from '../browser/extension';
-import { client } from '../e2e/panel-flow';
+import { byRole, fill, launchChromiumWithExtension, selectByLabel, waitForText, type ChromiumWithExtension } from '../browser/chromium';
+import { byLabel, check, client } from '../e2e/flow';
 import { buildDir, projectRoot } from './build';
 
 // SPEC §9: keyboard-only use, labelled fields, WCAG 2.1 AA, checked with axe in the browser. The built extension
@@ -16,7 +16,7 @@ type Violation = { id: string; impact: string | null; help: string; targets: str
 
 /** axe's violations of impact serious or critical, one line each: where, rule, impact, target, help. */
 async function seriousViolations(page: Page, where: string): Promise<string[]> {
-  // Evaluated over the DevTools protocol, so the extension's CSP (script-src 'self') does not stop it.
+  // Evaluated over the DevTools protocol (Runtime.evaluate), so the extension's CSP (script-src 'self') does not stop it.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     type Axe = {
@@ -33,91 +33,88 @@ async function seriousViolations(page: Page, where: string): Promise<string[]> {
 }
 
 describe('accessibility of the built pages', () => {
-  let extension: LoadedExtension;
+  let extension: ChromiumWithExtension;
 
   beforeAll(async () => {
-    extension = await launchWithExtension(buildDir('chrome'));
+    extension = await launchChromiumWithExtension(buildDir('chrome'));
   }, 60_000);
 
   afterAll(async () => {
     await extension?.close();
   });
 
-  async function open(path: string): Promise<Page> {
-    const page = await extension.context.newPage();
-    await page.goto(`chrome-extension://${extension.id}/${path}`);
-    return page;
-  }
+  const open = (path: string): Promise<Page> => extension.open(path);
 
   /** The panel as a user first sees it: the form kept in session storage from an earlier test is wiped first. */
   async function freshPanel(): Promise<Page> {
-    const [worker] = extension.context.serviceWorkers();
-    const background = worker ?? (await extension.context.waitForEvent('serviceworker'));
+    const background = await extension.worker();
     await background.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }).chrome.storage.session.clear());
     const page = await open('sidepanel.html');
-    await page.getByRole('heading', { name: 'Toestemming' }).waitFor();
+    await byRole(page, 'heading', 'Toestemming');
     return page;
   }
+
+  const click = async (page: Page, role: 'button' | 'link', name: string | RegExp) => (await byRole(page, role, name)).click();
 
   it('axe: no serious or critical violation on any step and view of the panel, the options or the information page', async () => {
     const found: string[] = [];
 
     const panel = await freshPanel();
     found.push(...(await seriousViolations(panel, 'panel, consent')));
-    await panel.getByRole('button', { name: 'Volgende' }).click();
-    await panel.getByText('Verbeter eerst de velden met een melding.').waitFor();
+    await click(panel, 'button', 'Volgende');
+    await waitForText(panel, 'Verbeter eerst de velden met een melding.');
     found.push(...(await seriousViolations(panel, 'panel, consent with errors')));
 
-    await panel.getByLabel(/De cliënt is geïnformeerd/u).check();
-    await panel.getByLabel('De cliënt gaf toestemming voor deze aanmelding.').check();
-    await panel.getByLabel('Mondeling').check();
-    await panel.getByRole('button', { name: 'Volgende' }).click();
-    await panel.getByRole('heading', { name: 'Gegevens van de cliënt' }).waitFor();
-    await panel.getByRole('button', { name: 'Volgende' }).click();
-    await panel.getByText('Vul de achternaam in.').waitFor();
+    await check(await byLabel(panel, 'De cliënt is geïnformeerd', { prefix: true }), 'informed');
+    await check(await byLabel(panel, 'De cliënt gaf toestemming voor deze aanmelding.'), 'consented');
+    await check(await byLabel(panel, 'Mondeling'), 'Mondeling');
+    await click(panel, 'button', 'Volgende');
+    await byRole(panel, 'heading', 'Gegevens van de cliënt');
+    await click(panel, 'button', 'Volgende');
+    await waitForText(panel, 'Vul de achternaam in.');
     found.push(...(await seriousViolations(panel, 'panel, client with errors')));
 
-    await panel.getByLabel('Voornaam').fill(client.firstName);
-    await panel.getByLabel('Achternaam').fill(client.lastName);
-    await panel.getByLabel('Telefoonnummer').fill(client.phone);
-    await panel.getByLabel('Straat').fill(client.street);
-    await panel.getByLabel('Huisnummer').fill(client.houseNumber);
-    await panel.getByLabel('Postcode').fill(client.postcode);
-    await panel.getByLabel('Gemeente').selectOption(client.municipality);
-    await panel.getByText('sociale.dienst@lille.be').waitFor();
+    await fill(await byLabel(panel, 'Voornaam'), client.firstName);
+    await fill(await byLabel(panel, 'Achternaam'), client.lastName);
+    await fill(await byLabel(panel, 'Telefoonnummer'), client.phone);
+    await fill(await byLabel(panel, 'Straat'), client.street);
+    await fill(await byLabel(panel, 'Huisnummer'), client.houseNumber);
+    await fill(await byLabel(panel, 'Postcode'), client.postcode);
+    await selectByLabel(panel, 'Gemeente', client.municipality);
+    await waitForText(panel, 'sociale.dienst@lille.be');
     found.push(...(await seriousViolations(panel, 'panel, client with recipient')));
 
-    await panel.getByRole('button', { name: 'Volgende' }).click();
-    await panel.getByRole('heading', { name: 'Wachtwoord' }).waitFor();
+    await click(panel, 'button', 'Volgende');
+    await byRole(panel, 'heading', 'Wachtwoord');
     found.push(...(await seriousViolations(panel, 'panel, password (generated)')));
-    await panel.getByLabel('Zelf een wachtwoord kiezen').check();
-    await panel.getByLabel('Jouw wachtwoord').fill('kerkstraat1');
-    await panel.locator('input[aria-invalid="true"]').waitFor();
+    await check(await byLabel(panel, 'Zelf een wachtwoord kiezen'), 'Zelf een wachtwoord kiezen');
+    await fill(await byLabel(panel, 'Jouw wachtwoord'), 'kerkstraat1');
+    await panel.waitForSelector('input[aria-invalid="true"]', { visible: true, timeout: 5_000 });
     found.push(...(await seriousViolations(panel, 'panel, password (typed, refused)')));
-    await panel.getByLabel('Voorgesteld wachtwoord (aangeraden)').check();
+    await check(await byLabel(panel, 'Voorgesteld wachtwoord (aangeraden)'), 'Voorgesteld wachtwoord (aangeraden)');
 
-    await panel.getByRole('button', { name: 'Maak concept' }).click();
+    await click(panel, 'button', 'Maak concept');
     // Opened in a tab of its own, the panel has no webmail beside it: it says so, and offers the file alone.
-    await panel.getByText(/^Open je webmail in dit tabblad en klik dan opnieuw/u).waitFor();
-    await panel.getByRole('button', { name: /^Of maak alleen het versleutelde bestand/u }).click();
-    await panel.getByRole('heading', { name: 'Het concept kon niet helemaal gemaakt worden' }).waitFor();
+    await waitForText(panel, /^Open je webmail in dit tabblad en klik dan opnieuw/u);
+    await click(panel, 'button', /^Of maak alleen het versleutelde bestand/u);
+    await byRole(panel, 'heading', 'Het concept kon niet helemaal gemaakt worden');
     found.push(...(await seriousViolations(panel, 'panel, fallback')));
     await panel.close();
 
     const popup = await open('sidepanel.html');
-    await popup.getByRole('button', { name: 'Opzoeken' }).click();
-    await popup.getByLabel('Gemeente, deelgemeente of postcode').fill('2275');
-    await popup.getByRole('article', { name: /Lille/u }).waitFor();
+    await click(popup, 'button', 'Opzoeken');
+    await fill(await byLabel(popup, 'Gemeente, deelgemeente of postcode'), '2275');
+    await byRole(popup, 'article', /Lille/u);
     found.push(...(await seriousViolations(popup, "panel's lookup view with a result")));
     await popup.close();
 
     const options = await open('options.html');
-    await options.getByLabel('Adres van je Roundcube').waitFor();
+    await byLabel(options, 'Adres van je Roundcube');
     found.push(...(await seriousViolations(options, 'options')));
     await options.close();
 
     const info = await open('info.html');
-    await info.getByRole('heading', { level: 1 }).waitFor();
+    await info.waitForSelector('h1, [role="heading"][aria-level="1"]', { visible: true, timeout: 5_000 });
     found.push(...(await seriousViolations(info, 'information for the client')));
     await info.close();
 
@@ -173,7 +170,7 @@ describe('accessibility of the built pages', () => {
     await keys.press('Enter');
 
     // Step 2: the new step's heading takes focus; type every field in order.
-    await panel.getByRole('heading', { name: 'Gegevens van de cliënt' }).waitFor();
+    await byRole(panel, 'heading', 'Gegevens van de cliënt');
     expect((await focused()).label).toBe('Gegevens van de cliënt');
     const typed: [string, string][] = [
       ['Voornaam', client.firstName], ['Achternaam', client.lastName], ['Telefoonnummer', client.phone], ['E-mailadres', client.email],
@@ -188,12 +185,12 @@ describe('accessibility of the built pages', () => {
     await tabTo('Gemeente');
     await keys.type(client.municipality);
     expect((await focused()).value).toBe(client.municipality);
-    await panel.getByText('sociale.dienst@lille.be').waitFor();
+    await waitForText(panel, 'sociale.dienst@lille.be');
     await tabTo('Volgende');
     await keys.press('Enter');
 
     // Step 3: the generated password; "Maak concept" with Enter.
-    await panel.getByRole('heading', { name: 'Wachtwoord' }).waitFor();
+    await byRole(panel, 'heading', 'Wachtwoord');
     expect((await focused()).label).toBe('Wachtwoord');
     await tabTo('Maak concept');
     await keys.press('Enter');
@@ -202,7 +199,7 @@ describe('accessibility of the built pages', () => {
     await keys.press('Enter');
 
     // The fallback, with its heading focused and the download reachable by Tab.
-    await panel.getByRole('heading', { name: 'Het concept kon niet helemaal gemaakt worden' }).waitFor();
+    await byRole(panel, 'heading', 'Het concept kon niet helemaal gemaakt worden');
     expect((await focused()).label).toBe('Het concept kon niet helemaal gemaakt worden');
     await tabTo('Download het versleutelde bestand');
     expect((await focused()).kind).toBe('a');

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import nl from '../../public/_locales/nl/messages.json';
-import { chromeBuild, launchWithExtension, type LoadedExtension } from '../browser/extension';
+import { byRole, fill, launchChromiumWithExtension, waitForText, type ChromiumWithExtension } from '../browser/chromium';
+import { chromeBuild } from '../browser/extension';
+import { byLabel, fillConsent } from '../e2e/flow';
 import { nationalNumber } from '../support/people';
 
 // Hostile and odd input fed through the real panel in Chromium: each gets a clear Dutch message or is accepted
@@ -35,22 +37,18 @@ function isDutchMessage(text: string): boolean {
 }
 
 describe('hostile input in the panel (Chromium)', () => {
-  let extension: LoadedExtension;
-  let page: Page;
-  let panel: Frame;
+  let extension: ChromiumWithExtension;
+  let panel: Page;
   const crashes: string[] = [];
 
   beforeAll(async () => {
-    extension = await launchWithExtension(chromeBuild);
-    page = await extension.context.newPage();
-    page.on('pageerror', (error) => crashes.push(error.message));
-    await page.goto(`chrome-extension://${extension.id}/sidepanel.html`);
-    panel = page.mainFrame();
-    await panel.getByLabel(/De cliënt is geïnformeerd/u).check();
-    await panel.getByLabel('De cliënt gaf toestemming voor deze aanmelding.').check();
-    await panel.getByLabel('Mondeling').check();
-    await panel.getByRole('button', { name: 'Volgende' }).click();
-    await panel.getByLabel('Voornaam').waitFor();
+    extension = await launchChromiumWithExtension(chromeBuild);
+    panel = await extension.browser.newPage();
+    panel.on('pageerror', (error) => crashes.push(error instanceof Error ? error.message : String(error)));
+    await panel.goto(`${extension.extensionBaseUrl}sidepanel.html`, { waitUntil: 'load' });
+    // Both boxes ticked and "Mondeling" chosen with clicks, then "Volgende".
+    await fillConsent(panel);
+    await byLabel(panel, 'Voornaam');
   }, 60_000);
 
   afterAll(async () => {
@@ -58,27 +56,31 @@ describe('hostile input in the panel (Chromium)', () => {
   });
 
   it.each(corpus)('%s = %j: a Dutch message or clean acceptance, and the text stays', async (label, value) => {
-    const field = panel.getByLabel(label, { exact: true });
-    await field.fill(value);
-    await field.blur();
-    expect(await field.inputValue()).toBe(value);
-    const described = await field.getAttribute('aria-describedby');
-    const message = described ? ((await panel.locator(`[id="${described.split(' ').at(-1)}"]`).textContent()) ?? '') : '';
+    const field = await byLabel(panel, label);
+    await fill(field, value);
+    await field.evaluate((element) => element.blur());
+    expect(await field.evaluate((element) => element.value)).toBe(value);
+    const message = await field.evaluate((element) => {
+      const described = element.getAttribute('aria-describedby');
+      return described ? (document.getElementById(described.split(' ').at(-1)!)?.textContent ?? '') : '';
+    });
     if (message !== '') expect(isDutchMessage(message), message).toBe(true);
-    await field.fill('');
+    await fill(field, '');
   });
 
   it('a recipient without a mailbox (CAW Brussel) blocks the next step with the reason, keeping the form', async () => {
-    await panel.getByLabel('Voornaam').fill('Jan');
-    await panel.getByLabel('Achternaam').fill('Peeters');
-    await panel.getByLabel('Telefoonnummer').fill('0470 12 34 56');
-    await panel.getByLabel('Straat').fill('Kerkstraat');
-    await panel.getByLabel('Huisnummer').fill('1');
-    await panel.getByLabel('Postcode').fill('1050');
-    await panel.getByText(/Er is geen mailadres bekend voor CAW Brussel/u).waitFor();
-    await panel.getByRole('button', { name: 'Volgende' }).click();
-    expect(await panel.getByRole('heading', { level: 1 }).textContent()).toBe('Gegevens van de cliënt');
-    expect(await panel.getByLabel('Achternaam').inputValue()).toBe('Peeters');
+    await fill(await byLabel(panel, 'Voornaam'), 'Jan');
+    await fill(await byLabel(panel, 'Achternaam'), 'Peeters');
+    await fill(await byLabel(panel, 'Telefoonnummer'), '0470 12 34 56');
+    await fill(await byLabel(panel, 'Straat'), 'Kerkstraat');
+    await fill(await byLabel(panel, 'Huisnummer'), '1');
+    await fill(await byLabel(panel, 'Postcode'), '1050');
+    await waitForText(panel, /Er is geen mailadres bekend voor CAW Brussel/u);
+    await (await byRole(panel, 'button', 'Volgende')).click();
+    expect(await panel.$$eval('h1, [role="heading"][aria-level="1"]', (headings) => headings.map((heading) => heading.textContent))).toEqual([
+      'Gegevens van de cliënt',
+    ]);
+    expect(await (await byLabel(panel, 'Achternaam')).evaluate((element) => element.value)).toBe('Peeters');
   });
 
   it('never crashed', () => {
