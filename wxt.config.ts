@@ -1,6 +1,17 @@
 import { defineConfig } from 'wxt';
 import { roundcubeHostPatterns } from './lib/webmail/hosts';
 
+/**
+ * The extension pages' content security policy, explicit so that no future dependency can load or send anything:
+ * every resource from the extension itself only (default-src, script-src, connect-src 'self': no remote script, no
+ * eval, no inline script, no fetch or WebSocket to anywhere else), no plugins (object-src), no <base> that could
+ * redirect relative URLs, and no page of ours framed anywhere. Styles are bundled CSS files and React sets no style
+ * attribute from markup, so style-src needs nothing beyond default-src 'self'. WXT writes it as a string for
+ * Firefox's MV2 manifest. test/security/manifest.test.ts holds both built manifests to exactly this policy.
+ */
+export const extensionPagesCsp =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self'; frame-ancestors 'none'";
+
 // One codebase, two targets: `wxt build` (Chrome/Edge, MV3) and `wxt build -b firefox` (MV2).
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -26,6 +37,7 @@ export default defineConfig({
     // Roundcube runs at any address: the user grants its host at run time (options page). MV2 lists them as
     // optional permissions.
     ...(browser === 'firefox' ? { optional_permissions: [...roundcubeHostPatterns] } : { optional_host_permissions: [...roundcubeHostPatterns] }),
+    content_security_policy: { extension_pages: extensionPagesCsp },
     // No web_accessible_resources: no page can load or frame any file of the extension.
     // The end-to-end build (`--mode e2e`, into .output/*-e2e) holds the loopback host from the start, so a test
     // can add the Roundcube sandbox in the options page without a permission prompt no automation can answer.

@@ -5,7 +5,6 @@ import { mountButton } from '../lib/content/button';
 import { handleTabMessage, tabHandlers } from '../lib/content/handlers';
 import { contentTexts, settingsLanguage } from '../lib/i18n/content';
 import type { PageMessage } from '../lib/messages';
-import { settingsKey } from '../lib/settings/key';
 import { pickAdapter } from '../lib/webmail';
 import { webmailMatches } from '../lib/webmail/hosts';
 
@@ -20,8 +19,9 @@ export default defineContentScript({
     const adapter = pickAdapter(document, location);
     if (!adapter) return;
     // The button's label follows the language chosen in the options (Dutch by default), like the panel.
-    const stored = await browser.storage.local.get(settingsKey);
-    const texts = contentTexts(settingsLanguage(stored[settingsKey]));
+    // Asked of the background: the settings are kept where a content script cannot read them.
+    const hello: unknown = await browser.runtime.sendMessage({ type: 'page.hello' } satisfies PageMessage).catch(() => undefined);
+    const texts = contentTexts(settingsLanguage(hello));
 
     // Sent at once, inside the click: the background opens the side panel in this user gesture. The draft opens its
     // own fresh compose form later, at "Maak concept".

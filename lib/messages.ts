@@ -107,11 +107,13 @@ export const panelMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('form.clear') }),
 ]);
 
-/** Content script → background: the in-page button asks for the panel. */
+/** Content script → background: the in-page button asks for the panel, announces its page, asks its language. */
 export const pageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel.open') }),
   // The content script is ready on a (new) page of its tab: an open panel asks it again which webmail this is.
   z.object({ type: z.literal('tab.ready') }),
+  // The content script asks which language its button speaks: settings live where it cannot read them (issue 13.5).
+  z.object({ type: z.literal('page.hello') }),
 ]);
 
 /** Options page → background. */

@@ -1,26 +1,52 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { copySecret, noteOtherCopy } from '../../lib/clipboard';
 import { t } from '../../lib/i18n';
 
-type Props = { text: string; label: string };
+type Props = {
+  text: string;
+  label: string;
+  /** A password: cleared from the clipboard after a minute (and by clearCopiedSecrets), if it is still there. */
+  sensitive?: boolean;
+};
 
 /** Copies `text` to the clipboard and says so in a live region, for screen readers too. */
-export function CopyButton({ text, label }: Props) {
-  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+export function CopyButton({ text, label, sensitive = false }: Props) {
+  const [status, setStatus] = useState<'idle' | 'copied' | 'failed' | 'cleared'>('idle');
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   async function copy() {
     try {
-      await navigator.clipboard.writeText(text);
+      if (sensitive) {
+        await copySecret(text, () => {
+          if (mounted.current) setStatus('cleared');
+        });
+      } else {
+        noteOtherCopy();
+        await navigator.clipboard.writeText(text);
+      }
       setStatus('copied');
     } catch {
       setStatus('failed');
     }
   }
+  const message = {
+    idle: '',
+    copied: sensitive ? t('ui_copiedSensitive') : t('ui_copied'),
+    failed: t('ui_copyFailed'),
+    cleared: t('ui_clipboardCleared'),
+  }[status];
   return (
     <span className="copy">
-      <button type="button" onClick={copy} aria-label={t('ui_copyLabel', [label])}>
+      <button type="button" onClick={() => void copy()} aria-label={t('ui_copyLabel', [label])}>
         {t('ui_copy')}
       </button>
       <span role="status" className={status === 'failed' ? 'copy-status error' : 'copy-status'}>
-        {status === 'copied' ? t('ui_copied') : status === 'failed' ? t('ui_copyFailed') : ''}
+        {message}
       </span>
     </span>
   );

@@ -5,7 +5,10 @@ import { belgianToday } from '../../lib/time';
 import { useDirectory } from '../common/useDirectory';
 import { RecipientCard } from './RecipientCard';
 
-/** The panel's lookup view (SPEC F4): find the receiving OCMW (or CAW Brussel) by municipality, deelgemeente or postcode. */
+/**
+ * The panel's lookup view (SPEC F4): find the receiving OCMW (or CAW Brussel) by what a worker types: a postcode,
+ * a municipality or deelgemeente (one typo forgiven), or both ("2275 Gierle", "Kortrijk 8500").
+ */
 export function LookupView() {
   const { directory } = useDirectory();
   const [query, setQuery] = useState('');
@@ -13,8 +16,7 @@ export function LookupView() {
   const hintId = useId();
   const today = belgianToday();
   const trimmed = query.trim();
-  const postcodeLookup = /^\d{4}$/u.test(trimmed) ? directory.lookupPostcode(trimmed) : null;
-  const matches = postcodeLookup?.status === 'found' ? postcodeLookup.matches : postcodeLookup ? [] : directory.search(trimmed);
+  const { matches, notice } = directory.find(trimmed);
   const summary =
     trimmed === '' ? '' : matches.length === 1 ? t('ui_resultsOne') : matches.length > 1 ? t('ui_resultsCount', [matches.length]) : '';
 
@@ -38,8 +40,7 @@ export function LookupView() {
       <p role="status" className="summary">
         {summary}
       </p>
-      {postcodeLookup && postcodeLookup.status !== 'found' ? <p className="decision refuse">{postcodeLookup.message}</p> : null}
-      {trimmed !== '' && !postcodeLookup && matches.length === 0 ? <p>{t('ui_noResults', [trimmed])}</p> : null}
+      {notice ? <p className="decision refuse">{notice}</p> : null}
       <div className="results">
         {matches.map((match) => (
           <RecipientCard key={`${match.municipality.nis}-${match.matchedName}`} match={match} today={today} />

@@ -1,13 +1,20 @@
+import { useState } from 'react';
 import { bundledDirectory, protocolLine, referralDecision, sourceLine, type DirectoryMatch } from '../../lib/directory';
 import { t } from '../../lib/i18n';
 import { CopyButton } from '../common/CopyButton';
+import { AddMailbox } from '../panel/AddMailbox';
+import { MailboxChoice } from '../panel/MailboxChoice';
 
 /** One result of the lookup: where the client lives, who receives the referral, and how to reach them. */
 export function RecipientCard({ match, today }: { match: DirectoryMatch; today: string }) {
   const { municipality, recipient, localities, matchedOn, matchedName } = match;
+  const [adding, setAdding] = useState(false);
+  const [status, setStatus] = useState('');
   const decision = referralDecision(recipient, today);
   const viaLocality = matchedOn === 'deelgemeente' || matchedOn === 'former' || matchedOn === 'french';
   const headingId = `recipient-${municipality.nis}`;
+  const places = [...new Set(localities.map((locality) => locality.name))];
+  const canAdd = decision.action === 'addMailbox' || decision.action === 'addDate';
   return (
     <article className={`card verdict-${decision.verdict}`} aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -24,16 +31,20 @@ export function RecipientCard({ match, today }: { match: DirectoryMatch; today: 
             <>
               <span className="mailbox">{recipient.mailbox}</span> <CopyButton text={recipient.mailbox} label={recipient.mailbox} />
             </>
+          ) : recipient.conflict ? (
+            <span>{t('card_conflict')}</span>
           ) : (
-            <span>
-              {t('source_none')}. {t('ui_noMailboxHint')}
-            </span>
+            <span>{t('source_none')}</span>
           )}
         </dd>
         {recipient.mailbox ? <dd className="muted source">{sourceLine(recipient)}</dd> : null}
+        {recipient.phone ? <dd className="muted">{t('add_phoneShown', [recipient.phone])}</dd> : null}
         <dt>Protocol</dt>
         <dd>{protocolLine(recipient, today)}</dd>
-        {decision.verdict !== 'allow' ? <dd className={`decision ${decision.verdict}`}>{decision.message}</dd> : null}
+        {decision.verdict !== 'allow' ? (
+          <dd className="decision refuse">{decision.action === 'addMailbox' ? t('card_noMailboxHint') : decision.message}</dd>
+        ) : null}
+        {status ? <dd role="status">{status}</dd> : null}
         {recipient.team ? (
           <>
             <dt>{t('ui_team')}</dt>
@@ -54,14 +65,35 @@ export function RecipientCard({ match, today }: { match: DirectoryMatch; today: 
         ) : null}
         <dt>{t('ui_dpo')}</dt>
         <dd>{bundledDirectory.senderDpo}</dd>
-        {localities.length > 1 || (localities[0] && localities[0].name !== municipality.nameNl) ? (
+        {places.length > 1 || (places[0] && places[0] !== municipality.nameNl) ? (
           <>
             <dt>{t('ui_localities')}</dt>
-            <dd>{localities.map((locality) => `${locality.postcode} ${locality.name}`).join(', ')}</dd>
+            <dd>{places.join(', ')}</dd>
           </>
         ) : null}
         {municipality.facility ? <dd className="muted">{t('ui_facility')}</dd> : null}
       </dl>
+      {recipient.conflict ? <MailboxChoice recipient={recipient} /> : null}
+      {canAdd && !adding ? (
+        <p>
+          <button type="button" className="secondary" onClick={() => setAdding(true)} aria-label={t('add_openFor', [recipient.name])}>
+            {t('add_open')}
+          </button>
+        </p>
+      ) : null}
+      {canAdd && adding ? (
+        <AddMailbox
+          recipientId={recipient.id}
+          recipientName={recipient.name}
+          initial={{ mailbox: recipient.mailbox, phone: recipient.phone }}
+          requireDate
+          onSaved={(message) => {
+            setAdding(false);
+            setStatus(message);
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      ) : null}
     </article>
   );
 }

@@ -3,30 +3,36 @@ import { t } from '../../lib/i18n';
 import { useDirectory } from '../common/useDirectory';
 import { AboutSection } from './AboutSection';
 import { AdditionsSection } from './AdditionsSection';
+import { ManagedSection } from './ManagedSection';
+import { PolicyMakerSection } from './PolicyMakerSection';
 import { ReferrerSection } from './ReferrerSection';
 import { RegisterSection } from './RegisterSection';
 import { StorageSection } from './StorageSection';
 import { RoundcubeSection } from './RoundcubeSection';
 import { SelfCheckSection } from './SelfCheckSection';
+import { TeamSection } from './TeamSection';
 
-/** The options page: referrer and language, mailboxes, register, Roundcube, self-check, what is stored, where the data comes from. */
+/**
+ * The options page: referrer and language, the policy's mailboxes, the worker's own and the team's, register,
+ * Roundcube, self-check, the policy maker for IT, what is stored, where the data comes from.
+ */
 export function OptionsApp() {
-  const { directory, layers, reload } = useDirectory();
+  const { directory, layers } = useDirectory();
   // A new language re-renders the page with it.
   const [, setLanguageVersion] = useState(0);
-  const managedCount = Object.keys(layers?.managed?.recipients ?? {}).length;
   return (
     <main className="options">
       <h1>
         {t('extName')} – {t('opt_title')}
       </h1>
-      {layers?.managedInvalid ? <p className="decision refuse" role="alert">{t('opt_managedInvalid')}</p> : null}
-      {managedCount > 0 ? <p className="muted">{t('opt_managedActive', [managedCount])}</p> : null}
       <ReferrerSection onLanguage={() => setLanguageVersion((value) => value + 1)} />
-      <AdditionsSection directory={directory} additions={layers?.user ?? {}} onChange={reload} />
+      <ManagedSection directory={directory} layers={layers} />
+      <AdditionsSection directory={directory} additions={layers?.user ?? {}} />
+      <TeamSection additions={layers?.user ?? {}} team={layers?.team ?? {}} layers={layers} />
       <RegisterSection />
       <RoundcubeSection />
       <SelfCheckSection />
+      <PolicyMakerSection />
       <StorageSection />
       <AboutSection />
     </main>

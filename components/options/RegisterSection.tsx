@@ -1,10 +1,12 @@
 import { useEffect, useId, useState } from 'react';
+import { displayDate } from '../../lib/directory';
 import { t } from '../../lib/i18n';
 import { evaluationCsv, evaluationRows } from '../../lib/register/evaluation';
-import { exportRegister, importRegister } from '../../lib/register/register';
+import { exportRegister, previewImport, RegisterError, type ImportPreview } from '../../lib/register/register';
 import type { RegisterEntry } from '../../lib/register/schema';
 import { loadRegister, saveRegister } from '../../lib/register/storage';
 import { belgianToday } from '../../lib/time';
+import { useDirectory } from '../common/useDirectory';
 
 /** Offers text as a file download from the extension page (no network: a blob URL, revoked right after). */
 function download(name: string, text: string, type: string): void {
@@ -23,23 +25,38 @@ export function RegisterSection() {
   const [error, setError] = useState('');
   const thisYear = Number(belgianToday().slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  const ids = { file: useId(), year: useId() };
+  const ids = { file: useId(), year: useId(), preview: useId() };
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const { directory } = useDirectory();
 
   useEffect(() => {
     void loadRegister().then(setRegister);
   }, []);
 
-  async function importFile(file: File | undefined) {
+  // Reading a file only shows what it would change; nothing is stored until "Voer deze wijzigingen door".
+  async function importFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
     if (!file) return;
+    setPreview(null);
+    setStatus('');
     try {
-      const merged = importRegister(register, await file.text());
-      await saveRegister(merged);
-      setRegister(merged);
+      const current = await loadRegister();
+      setRegister(current);
+      setPreview(previewImport(current, await file.text(), (id) => directory.recipient(id)));
       setError('');
-      setStatus(t('opt_registerImported', [merged.length]));
-    } catch {
-      setError(t('opt_registerBadFile'));
+    } catch (caught) {
+      setError(caught instanceof RegisterError ? caught.message : t('opt_registerBadFile'));
+    } finally {
+      input.value = '';
     }
+  }
+
+  async function applyImport() {
+    if (!preview) return;
+    await saveRegister(preview.merged);
+    setRegister(preview.merged);
+    setPreview(null);
+    setStatus(t('opt_registerImported', [preview.merged.length]));
   }
 
   const years = [...new Set([thisYear, ...register.map((entry) => Number(entry.createdOn.slice(0, 4)))])].sort((a, b) => b - a);
@@ -56,9 +73,31 @@ export function RegisterSection() {
       </p>
       <div className="field">
         <label htmlFor={ids.file}>{t('opt_registerImport')}</label>
-        <input id={ids.file} type="file" accept="application/json,.json" onChange={(event) => void importFile(event.target.files?.[0])} aria-describedby={error ? `${ids.file}-error` : undefined} />
+        <input id={ids.file} type="file" accept="application/json,.json" onChange={(event) => void importFile(event.target)} aria-describedby={error ? `${ids.file}-error` : undefined} />
         {error ? <p id={`${ids.file}-error`} className="field-error">{error}</p> : null}
       </div>
+      {preview ? (
+        <div role="group" aria-labelledby={ids.preview}>
+          <p id={ids.preview}>{t('opt_registerPreviewTitle')}</p>
+          {preview.changes.length === 0 ? <p>{t('opt_registerPreviewNothing')}</p> : (
+            <ul>
+              {preview.changes.map((change) => (
+                <li key={change.kind === 'new' ? change.entry.reference : change.reference}>
+                  {change.kind === 'new'
+                    ? t('opt_registerPreviewNew', [change.entry.reference, displayDate(change.entry.createdOn), t(`register_status_${change.entry.status}`),
+                        change.entry.recipientId, change.entry.recipientName, change.entry.mailbox])
+                    : t('opt_registerPreviewStatus', [change.reference, t(`register_status_${change.from}`), t(`register_status_${change.to}`)])}
+                </li>
+              ))}
+            </ul>
+          )}
+          {preview.unchanged > 0 ? <p>{t('opt_registerPreviewUnchanged', [preview.unchanged])}</p> : null}
+          <p>
+            {preview.changes.length > 0 ? <button type="button" onClick={() => void applyImport()}>{t('opt_registerApply')}</button> : null}{' '}
+            <button type="button" onClick={() => setPreview(null)}>{t('opt_registerCancelImport')}</button>
+          </p>
+        </div>
+      ) : null}
       <p role="status">{status}</p>
       <div className="field">
         <label htmlFor={ids.year}>{t('opt_evaluationYear')}</label>

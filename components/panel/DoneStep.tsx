@@ -29,7 +29,7 @@ export function DoneStep({ reference, fileName, password, check, onRecheck, onFi
           <>
             <dt>{t('done_password')}</dt>
             <dd>
-              <output className="password">{password}</output> <CopyButton text={password} label={t('done_password')} />
+              <output className="password">{password}</output> <CopyButton text={password} label={t('done_password')} sensitive />
             </dd>
           </>
         ) : null}

@@ -61,7 +61,7 @@ export function FallbackStep({ data, password, failedStep, completed, onRetry }:
       {password ? (
         <>
           <p>
-            {t('done_password')}: <output className="password">{password}</output> <CopyButton text={password} label={t('done_password')} />
+            {t('done_password')}: <output className="password">{password}</output> <CopyButton text={password} label={t('done_password')} sensitive />
           </p>
           <p>{t('password_advice')}</p>
         </>

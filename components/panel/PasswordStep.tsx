@@ -53,7 +53,7 @@ export function PasswordStep({ mode, generated, recipientName, hasPreShared, typ
       {mode === 'generated' ? (
         <div className="password-box">
           <p>
-            <output className="password" aria-label={t('done_password')}>{generated}</output> <CopyButton text={generated} label={t('done_password')} />
+            <output className="password" aria-label={t('done_password')}>{generated}</output> <CopyButton text={generated} label={t('done_password')} sensitive />
           </p>
           <p>{t('password_advice')}</p>
         </div>

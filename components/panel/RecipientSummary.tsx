@@ -1,47 +1,72 @@
-import { useId } from 'react';
-import { protocolLine, sourceLine, type PostcodeLookup, type ReferralDecision } from '../../lib/directory';
+import { useState } from 'react';
+import { protocolLine, sourceLine, type PostcodeLookup, type Recipient, type ReferralDecision } from '../../lib/directory';
 import { t } from '../../lib/i18n';
+import { AddMailbox } from './AddMailbox';
+import { MailboxChoice } from './MailboxChoice';
 
 type Props = {
   lookup: PostcodeLookup | null;
+  /** The recipient the referral would go to (the corrected referral's recipient for a correction); by default the lookup's. */
+  recipient?: Recipient | null;
+  /** The protocol gate's verdict for that recipient (lib/directory referralDecision). */
   decision: ReferralDecision | null;
-  acknowledged: boolean;
-  ackError?: string | undefined;
-  onAcknowledge: (value: boolean) => void;
 };
 
-/** Who will receive the referral, with the mailbox's source and the protocol's status, decided before any typing of a password. */
-export function RecipientSummary({ lookup, decision, acknowledged, ackError, onAcknowledge }: Props) {
-  const ackId = useId();
-  const match = lookup?.status === 'found' ? lookup.matches[0] : undefined;
+/**
+ * Who will receive the referral, where its mailbox and protocol date come from, and the gate's verdict. A refusal
+ * for lack of a mailbox or date offers "Mailadres en protocol toevoegen" right here; a disagreement between sources
+ * asks which mailbox is right. Both are stored, and the open panel follows at once (useDirectory watches the layers).
+ */
+export function RecipientSummary({ lookup, recipient: given, decision }: Props) {
+  const recipient = given !== undefined ? given : lookup?.status === 'found' ? (lookup.matches[0]?.recipient ?? null) : null;
+  const [adding, setAdding] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const canAdd = decision?.action === 'addMailbox' || decision?.action === 'addDate';
+  const open = recipient !== null && adding === recipient.id && canAdd;
   return (
-    <section className="recipient-box" aria-labelledby="recipient-heading" aria-live="polite">
+    <section className="recipient-box" aria-labelledby="recipient-heading">
       <h2 id="recipient-heading">{t('recipient_heading')}</h2>
-      {!lookup ? <p className="muted">{t('recipient_none')}</p> : null}
-      {lookup && lookup.status !== 'found' ? <p className="decision refuse">{lookup.message}</p> : null}
-      {match ? (
-        <>
-          <p className="recipient">{match.recipient.name}</p>
-          <p>
-            <span className="mailbox">{match.recipient.mailbox ?? t('source_none')}</span>
-          </p>
-          {match.recipient.mailbox ? <p className="muted">{sourceLine(match.recipient)}</p> : null}
-          <p>{protocolLine(match.recipient)}</p>
-        </>
+      <div aria-live="polite">
+        {!lookup && !recipient ? <p className="muted">{t('recipient_none')}</p> : null}
+        {lookup && lookup.status !== 'found' ? <p className="decision refuse">{lookup.message}</p> : null}
+        {recipient ? (
+          <>
+            <p className="recipient">{recipient.name}</p>
+            {recipient.mailbox ? (
+              <>
+                <p>
+                  <span className="mailbox">{recipient.mailbox}</span>
+                </p>
+                <p className="muted source">{sourceLine(recipient)}</p>
+                <p>{protocolLine(recipient)}</p>
+                {recipient.phone ? <p className="muted">{t('add_phoneShown', [recipient.phone])}</p> : null}
+              </>
+            ) : null}
+          </>
+        ) : null}
+        {decision && decision.verdict === 'refuse' ? <p className="decision refuse">{decision.message}</p> : null}
+        {status && decision?.verdict === 'allow' ? <p role="status">{status}</p> : null}
+      </div>
+      {recipient && decision?.action === 'chooseMailbox' ? <MailboxChoice recipient={recipient} /> : null}
+      {recipient && canAdd && !open ? (
+        <p>
+          <button type="button" className="secondary" onClick={() => setAdding(recipient.id)}>
+            {t('add_open')}
+          </button>
+        </p>
       ) : null}
-      {decision && decision.verdict !== 'allow' ? <p className={`decision ${decision.verdict}`}>{decision.message}</p> : null}
-      {decision?.verdict === 'warn' ? (
-        <div className="field check">
-          <input
-            id={ackId}
-            type="checkbox"
-            checked={acknowledged}
-            onChange={(event) => onAcknowledge(event.target.checked)}
-            aria-describedby={ackError ? `${ackId}-error` : undefined}
-          />
-          <label htmlFor={ackId}>{t('recipient_ackWarning')}</label>
-          {ackError ? <p id={`${ackId}-error`} className="field-error">{ackError}</p> : null}
-        </div>
+      {recipient && open ? (
+        <AddMailbox
+          recipientId={recipient.id}
+          recipientName={recipient.name}
+          initial={{ mailbox: recipient.mailbox, phone: recipient.phone }}
+          requireDate
+          onSaved={(message) => {
+            setAdding(null);
+            setStatus(message);
+          }}
+          onCancel={() => setAdding(null)}
+        />
       ) : null}
     </section>
   );

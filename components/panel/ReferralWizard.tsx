@@ -13,6 +13,7 @@ import type { PanelClient } from '../../lib/panel/client';
 import { fillDraft } from '../../lib/panel/draft-flow';
 import { recordAttachTiers } from '../../lib/panel/attach-record';
 import type { DraftRequestMessage } from '../../lib/messages';
+import { clearCopiedSecrets } from '../../lib/clipboard';
 import { verifyDraft, type ExpectedDraft } from '../../lib/panel/verify';
 import type { FormState } from '../../lib/session/form-state';
 import { useDirectory } from '../common/useDirectory';
@@ -104,7 +105,7 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
   };
 
   const stepErrors = (step: FormState['step']) => Object.keys(errors).filter((path) => stepOfError(path) === step);
-  const recipientBlocks = () => !match || !decision || decision.verdict === 'refuse' || (decision.verdict === 'warn' && !form.acknowledgedWarning);
+  const recipientBlocks = () => !match || !decision || decision.verdict === 'refuse';
 
   function next() {
     setSubmitted((current) => new Set(current).add(form.step));
@@ -144,7 +145,7 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
       }
     }
     // An acknowledged warning holds for this recipient only.
-    setForm({ ...form, client: next, acknowledgedWarning: form.acknowledgedWarning && recipientPostcode(next) === postcode });
+    setForm({ ...form, client: next });
   }
 
   /** Reads the draft back from the webmail tab and checks every field (null: it could not be read). */
@@ -246,7 +247,7 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     const made: Made = {
       reference: packed.reference, fileName: packed.fileName, bytes: packed.bytes, to: request.to, subject: request.subject, body: request.body,
       password: form.passwordMode === 'preshared' ? null : password,
-      expected: { to: request.to, fileName: packed.fileName, referral: parsed.referral }, request,
+      expected: { to: request.to, fileName: packed.fileName, referral: parsed.referral, referrer }, request,
     };
     const answer = tabId === null ? null : await fillDraft(client, tabId, request);
     if (answer && answer.status !== 'navigating' && tab.info) void recordAttachTiers(tab.info.adapter, answer.tiers);
@@ -261,6 +262,8 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
   async function discard() {
     // No save may follow the wipe: the panel starts a blank referral (or its window closes) from here.
     finished.current = true;
+    // A password copied in this referral leaves the clipboard with it (if it is still there).
+    await clearCopiedSecrets();
     await client.clearForm();
     onFinished();
   }
@@ -304,13 +307,7 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
                 onChange={updateClient}
                 onLeave={leave}
               />
-              <RecipientSummary
-                lookup={lookup}
-                decision={decision}
-                acknowledged={form.acknowledgedWarning}
-                ackError={submitted.has('client') && decision?.verdict === 'warn' && !form.acknowledgedWarning ? t('recipient_ackRequired') : undefined}
-                onAcknowledge={(acknowledgedWarning) => setForm({ ...form, acknowledgedWarning })}
-              />
+              <RecipientSummary lookup={lookup} recipient={match?.recipient ?? null} decision={decision} />
             </>
           ) : null}
           {form.step === 'password' && match ? (

@@ -10,7 +10,6 @@ export function emptyForm(corrects: string | null = null): FormState {
       firstName: '', lastName: '', street: '', houseNumber: '', box: '', postcode: '', municipality: '', phone: '', email: '',
       residencePostcode: '',
     },
-    acknowledgedWarning: false,
     passwordMode: 'generated',
     corrects,
   };

@@ -10,6 +10,7 @@ import {
   type TabMessage,
 } from '../messages';
 import { clearFormState, formStateSchema, loadFormState, saveFormState } from '../session/form-state';
+import { loadSettings } from '../settings';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -88,6 +89,8 @@ function pageHandlers(hooks: RouterHooks): HandlerMap<PageMessage> {
       // To every extension page: an open panel for this tab asks the content script again.
       return browser.runtime.sendMessage({ type: 'tab.ready', tabId } satisfies BroadcastMessage).catch(() => undefined);
     },
+    // Only the language: nothing else of the settings (the referrer's details) goes to the webmail page's world.
+    'page.hello': async () => ({ language: (await loadSettings()).language }),
   };
 }
 

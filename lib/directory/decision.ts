@@ -1,9 +1,12 @@
 import { t, type Locale, type MessageKey } from '../i18n';
 import { belgianToday } from '../time';
-import type { Recipient } from './layers';
+import type { MailboxOption, Origin, Recipient } from './layers';
 
-export type Verdict = 'allow' | 'warn' | 'refuse';
-export type ReferralDecision = { verdict: Verdict; reason: MessageKey; message: string };
+/** The gate has two answers only: no warning, tick or acknowledgement lets a referral through (SPEC §11). */
+export type Verdict = 'allow' | 'refuse';
+/** What the worker can do about a refusal, right where it is shown. */
+export type GateAction = 'addMailbox' | 'addDate' | 'chooseMailbox' | null;
+export type ReferralDecision = { verdict: Verdict; reason: MessageKey; message: string; action: GateAction };
 
 /** "2025-11-01" → "01-11-2025", as dates are read in Flanders. */
 export function displayDate(iso: string): string {
@@ -12,50 +15,71 @@ export function displayDate(iso: string): string {
 }
 
 /**
- * May a referral go to this recipient today (Belgian time)? Refused without a mailbox, when the protocol has ended
- * or is not yet in force; a warning when the protocol is unknown or its start date is; allowed when it is in force.
+ * May a referral go to this recipient today (Belgian time)? Only with a mailbox (one the sources agree on, or the
+ * one the worker chose) and a protocol whose in-force date is known and reached and which has not ended.
+ * Everything else is refused with the reason and what to do.
  */
 export function referralDecision(recipient: Recipient, today: string = belgianToday(), locale: Locale = 'nl'): ReferralDecision {
-  const decide = (verdict: Verdict, reason: MessageKey, ...substitutions: string[]): ReferralDecision => ({
+  const decide = (verdict: Verdict, reason: MessageKey, action: GateAction, ...substitutions: string[]): ReferralDecision => ({
     verdict,
     reason,
+    action,
     message: t(reason, [recipient.name, ...substitutions], locale),
   });
   const { status, inForceSince, endedOn } = recipient.protocol;
-  if (!recipient.mailbox) return decide('refuse', 'decision_noMailbox');
-  if (status === 'ended' || (endedOn !== null && endedOn <= today)) {
-    return decide('refuse', 'decision_ended', endedOn ? displayDate(endedOn) : '?');
-  }
-  if (inForceSince !== null && inForceSince > today) return decide('refuse', 'decision_notYet', displayDate(inForceSince));
-  if ((status === 'in_force' || status === 'signed') && inForceSince !== null) {
-    return decide('allow', 'decision_ok', displayDate(inForceSince));
-  }
-  if (status === 'in_force') return decide('allow', 'decision_okNoDate');
-  if (status === 'signed') return decide('warn', 'decision_signedNoDate');
-  return decide('warn', 'decision_unknown');
+  if (recipient.conflict) return decide('refuse', 'gate_chooseMailbox', 'chooseMailbox');
+  if (!recipient.mailbox) return decide('refuse', 'gate_noMailbox', 'addMailbox');
+  if (endedOn !== null && endedOn <= today) return decide('refuse', 'gate_ended', 'addDate', displayDate(endedOn));
+  if (status === 'ended') return decide('refuse', 'gate_endedNoDate', 'addDate');
+  if (inForceSince === null) return decide('refuse', status === 'signed' ? 'gate_signedNoDate' : 'gate_noDate', 'addDate');
+  if (inForceSince > today) return decide('refuse', 'gate_notYet', 'addDate', displayDate(inForceSince));
+  return decide('allow', 'decision_ok', null, displayDate(inForceSince));
 }
 
 /** One line on the protocol, for the lookup and the panel: "Protocol van kracht sinds 01-11-2025". */
-export function protocolLine(recipient: Recipient, today: string = belgianToday(), locale: Locale = 'nl'): string {
+export function protocolLine(recipient: Pick<Recipient, 'protocol'>, today: string = belgianToday(), locale: Locale = 'nl'): string {
   const { status, inForceSince, endedOn } = recipient.protocol;
-  if (status === 'ended' || (endedOn !== null && endedOn <= today)) return t('status_ended', [endedOn ? displayDate(endedOn) : '?'], locale);
-  if (inForceSince !== null && inForceSince <= today) return t('status_in_force', [displayDate(inForceSince)], locale);
+  if (endedOn !== null && endedOn <= today) return t('status_ended', [displayDate(endedOn)], locale);
+  if (status === 'ended') return t('status_ended', ['?'], locale);
+  if (inForceSince !== null && inForceSince <= today) {
+    return endedOn ? t('status_inForceUntil', [displayDate(inForceSince), displayDate(endedOn)], locale) : t('status_in_force', [displayDate(inForceSince)], locale);
+  }
   if (inForceSince !== null) return t('status_signedFrom', [displayDate(inForceSince)], locale);
-  if (status === 'in_force') return t('status_inForce', [], locale);
   if (status === 'signed') return t('status_signed', [], locale);
-  return t('status_unknown', [], locale);
+  return t('status_noDate', [], locale);
 }
 
-/** Where the mailbox comes from, in words: "Bron: …", "Door u toegevoegd op …", "Ingesteld door je organisatie". */
-export function sourceLine(recipient: Recipient, locale: Locale = 'nl'): string {
-  switch (recipient.mailboxOrigin) {
+/** The origin in words: "protocol (gebundeld)", "beleid van je organisatie", "door jou toegevoegd op …", "van je team (bestand van …)". */
+export function originLabel(
+  origin: Origin,
+  detail: { addedOn?: string | null; file?: string | null; author?: string | null },
+  locale: Locale = 'nl',
+): string {
+  switch (origin) {
     case 'managed':
-      return recipient.source ? `${t('source_managed', [], locale)} (${recipient.source})` : t('source_managed', [], locale);
+      return t('origin_managed', [], locale);
     case 'user':
-      return t('source_user', [displayDate(recipient.userAddedOn ?? '')], locale);
+      return detail.addedOn ? t('origin_userOn', [displayDate(detail.addedOn)], locale) : t('origin_user', [], locale);
+    case 'team':
+      return detail.author
+        ? t('origin_teamBy', [detail.file ?? '?', detail.author], locale)
+        : t('origin_team', [detail.file ?? '?'], locale);
     case 'bundled':
-      return t('source_bundled', [recipient.source ?? ''], locale);
-    default:
-      return t('source_none', [], locale);
+      return t('origin_bundled', [], locale);
   }
+}
+
+/** Where the mailbox and the protocol dates come from: "Mailadres: door jou toegevoegd op …; datum: protocol (gebundeld). Bron: …". */
+export function sourceLine(recipient: Recipient, locale: Locale = 'nl'): string {
+  if (!recipient.mailboxOrigin) return t('source_none', [], locale);
+  const detail = { addedOn: recipient.userAddedOn, file: recipient.teamFile, author: recipient.teamAuthor };
+  const mailbox = originLabel(recipient.mailboxOrigin, detail, locale);
+  const dates = recipient.datesOrigin ? originLabel(recipient.datesOrigin, recipient.datesOrigin === recipient.mailboxOrigin ? detail : {}, locale) : t('origin_noDate', [], locale);
+  const line = recipient.datesOrigin === recipient.mailboxOrigin ? t('source_both', [mailbox], locale) : t('source_split', [mailbox, dates], locale);
+  return recipient.source ? `${line} ${t('source_text', [recipient.source], locale)}` : line;
+}
+
+/** The origin of one option among disagreeing sources. */
+export function optionLabel(option: MailboxOption, locale: Locale = 'nl'): string {
+  return originLabel(option.origin, option, locale);
 }

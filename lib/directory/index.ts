@@ -4,12 +4,19 @@ import { directorySchema, type Directory } from './schema';
 import type { Layers } from './layers';
 import type { Locale } from '../i18n';
 
-export { DirectoryIndex, type DirectoryMatch, type MatchKind, type PostcodeLookup } from './lookup';
-export { referralDecision, protocolLine, sourceLine, displayDate, type ReferralDecision, type Verdict } from './decision';
+export { DirectoryIndex, editDistance, type DirectoryMatch, type LookupAnswer, type MatchKind, type PostcodeLookup } from './lookup';
 export {
-  applyLayers, managedConfigSchema, userAdditionsSchema, userAdditionSchema,
-  type Layers, type ManagedConfig, type UserAdditions, type Recipient, type MailboxOrigin,
+  referralDecision, protocolLine, sourceLine, originLabel, optionLabel, displayDate,
+  type GateAction, type ReferralDecision, type Verdict,
+} from './decision';
+export {
+  applyLayers, mailboxOptions, managedConfigSchema, managedRecipientSchema, userAdditionsSchema, userAdditionSchema, layerEntrySchema,
+  teamEntriesSchema, mailboxChoicesSchema, recipientIdSchema,
+  type Layers, type ManagedConfig, type UserAdditions, type UserAddition, type TeamEntries, type TeamEntry, type MailboxChoices,
+  type MailboxOption, type Recipient, type MailboxOrigin, type Origin, type LayerEntry,
 } from './layers';
+export { isStrongKey, keyBits, minimumKeyBits } from './key-strength';
+export { parsePolicy, problemLine, type PolicyProblem, type ParsedPolicy } from './policy';
 export { searchKey } from './normalize';
 export type { Directory, Municipality, Locality, RecipientEntry, Protocol } from './schema';
 
@@ -27,7 +34,7 @@ function bundledIndex(): DirectoryIndex {
   return plain;
 }
 
-/** A directory with the deployer's and the user's layers over the bundled data. */
+/** A directory with the deployer's, the user's and the team's layers over the bundled data. */
 export function createDirectory(layers: Layers = {}): DirectoryIndex {
   return new DirectoryIndex(bundledDirectory, layers);
 }

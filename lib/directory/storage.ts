@@ -1,49 +1,109 @@
 import { browser } from 'wxt/browser';
+import bundled from './directory.json';
+import { currentLocale } from '../i18n';
+import { defineVaultItem, onVaultChange } from '../settings/vault';
 import { belgianToday } from '../time';
-import { managedConfigSchema, userAdditionSchema, userAdditionsSchema, type Layers, type ManagedConfig, type UserAdditions } from './layers';
+import {
+  layerEntrySchema, mailboxChoicesSchema, teamEntriesSchema, userAdditionSchema, userAdditionsSchema,
+  type Layers, type MailboxChoices, type TeamEntries, type UserAdditions,
+} from './layers';
+import { parsePolicy, type PolicyProblem } from './policy';
 
-/** storage.local key of the user's own mailboxes. They name organisations, never clients. */
+/** Vault key of the user's own mailboxes. They name organisations, never clients. */
 export const userAdditionsKey = 'directoryAdditions';
+export const teamEntriesKey = 'directoryTeam';
+export const mailboxChoicesKey = 'directoryChoices';
+
+/**
+ * The worker's layers live in the extension's own IndexedDB (lib/settings/vault.ts), where no content script can
+ * read or plant them (issue 13.5). A list left in storage.local by an earlier version is removed, never moved.
+ */
+export const userAdditionsItem = defineVaultItem(userAdditionsKey, userAdditionsSchema, {}, {
+  remove: () => browser.storage.local.remove(userAdditionsKey),
+});
+export const teamEntriesItem = defineVaultItem(teamEntriesKey, teamEntriesSchema, {});
+export const mailboxChoicesItem = defineVaultItem(mailboxChoicesKey, mailboxChoicesSchema, {});
+
+export const knownRecipientIds: ReadonlySet<string> = new Set((bundled as { recipients: { id: string }[] }).recipients.map((entry) => entry.id));
 
 export type LoadedLayers = Layers & {
-  /** The managed configuration was present but did not match the schema: it is ignored, and the options page says so. */
+  /** What in the policy was ignored, and why (each bad entry alone; the others apply). */
+  managedProblems: PolicyProblem[];
+  /** The policy was present but nothing of it could be used. */
   managedInvalid: boolean;
 };
 
-async function readManaged(): Promise<{ config: ManagedConfig; invalid: boolean }> {
-  let raw: unknown;
+async function readManaged(): Promise<{ raw: unknown }> {
   try {
-    raw = await browser.storage.managed.get();
+    return { raw: await browser.storage.managed.get() };
   } catch {
     // Firefox rejects when no policy sets anything for this extension: that is simply "no managed layer".
-    return { config: {}, invalid: false };
+    return { raw: {} };
   }
-  const parsed = managedConfigSchema.safeParse(raw ?? {});
-  return parsed.success ? { config: parsed.data, invalid: false } : { config: {}, invalid: true };
 }
 
-async function readUserAdditions(): Promise<UserAdditions> {
-  const stored = await browser.storage.local.get(userAdditionsKey);
-  const parsed = userAdditionsSchema.safeParse(stored[userAdditionsKey] ?? {});
-  return parsed.success ? parsed.data : {};
-}
-
-/** Reads both layers, each checked with zod; what fails the check is left out rather than trusted. */
+/** Reads every layer, each checked with zod; what fails the check is left out rather than trusted, and named. */
 export async function loadLayers(): Promise<LoadedLayers> {
-  const [managed, user] = await Promise.all([readManaged(), readUserAdditions()]);
-  return { managed: managed.config, user, managedInvalid: managed.invalid };
+  const [{ raw }, user, team, choices] = await Promise.all([readManaged(), userAdditionsItem.get(), teamEntriesItem.get(), mailboxChoicesItem.get()]);
+  const policy = parsePolicy(raw, knownRecipientIds, currentLocale());
+  const good = Object.keys(policy.config.recipients ?? {}).length;
+  return { managed: policy.config, user, team, choices, managedProblems: policy.problems, managedInvalid: policy.problems.length > 0 && good === 0 };
 }
 
-/** Adds or corrects the user's mailbox for a recipient. Throws on an invalid address (the form checks first). */
-export async function saveUserAddition(recipientId: string, mailbox: string, today: string = belgianToday()): Promise<UserAdditions> {
-  const addition = userAdditionSchema.parse({ mailbox: mailbox.trim(), addedOn: today });
-  const additions = { ...(await readUserAdditions()), [recipientId]: addition };
-  await browser.storage.local.set({ [userAdditionsKey]: userAdditionsSchema.parse(additions) });
+/**
+ * Calls `listener` whenever a layer changes: the policy (Chrome applies a changed policy file within seconds), the
+ * worker's additions, team entries or choices (from any page of the extension). Returns the unsubscribe function.
+ */
+export function watchLayers(listener: () => void): () => void {
+  const managed = (_changes: unknown, area: string) => {
+    if (area === 'managed') listener();
+  };
+  browser.storage.onChanged.addListener(managed);
+  const keys = new Set([userAdditionsKey, teamEntriesKey, mailboxChoicesKey]);
+  const stopVault = onVaultChange((key) => {
+    if (keys.has(key)) listener();
+  });
+  return () => {
+    browser.storage.onChanged.removeListener(managed);
+    stopVault();
+  };
+}
+
+export type AdditionInput = { mailbox: string; inForceSince?: string | null; endedOn?: string | null; phone?: string | null; source?: string | null };
+
+/** Adds or corrects the user's mailbox for a recipient. Throws on an invalid entry (the forms check first). */
+export async function saveUserAddition(recipientId: string, input: string | AdditionInput, today: string = belgianToday()): Promise<UserAdditions> {
+  const given = typeof input === 'string' ? { mailbox: input } : input;
+  const entry = layerEntrySchema.parse({
+    mailbox: given.mailbox.trim(),
+    inForceSince: given.inForceSince || null,
+    endedOn: given.endedOn || null,
+    phone: given.phone?.trim() || null,
+    source: given.source?.trim() || null,
+  });
+  const addition = userAdditionSchema.parse({ ...entry, addedOn: today });
+  const additions = userAdditionsSchema.parse({ ...(await userAdditionsItem.get()), [recipientId]: addition });
+  await userAdditionsItem.set(additions);
   return additions;
 }
 
 export async function removeUserAddition(recipientId: string): Promise<UserAdditions> {
-  const additions = Object.fromEntries(Object.entries(await readUserAdditions()).filter(([id]) => id !== recipientId));
-  await browser.storage.local.set({ [userAdditionsKey]: additions });
+  const additions = Object.fromEntries(Object.entries(await userAdditionsItem.get()).filter(([id]) => id !== recipientId));
+  await userAdditionsItem.set(additions);
   return additions;
+}
+
+export async function saveTeamEntries(entries: TeamEntries): Promise<void> {
+  await teamEntriesItem.set({ ...(await teamEntriesItem.get()), ...entries });
+}
+
+export async function removeTeamEntry(recipientId: string): Promise<void> {
+  await teamEntriesItem.set(Object.fromEntries(Object.entries(await teamEntriesItem.get()).filter(([id]) => id !== recipientId)));
+}
+
+/** Records which mailbox is right for a recipient whose sources disagree, over which others, today. */
+export async function recordMailboxChoice(recipientId: string, mailbox: string, over: string[], today: string = belgianToday()): Promise<MailboxChoices> {
+  const choices = mailboxChoicesSchema.parse({ ...(await mailboxChoicesItem.get()), [recipientId]: { mailbox, over, chosenOn: today } });
+  await mailboxChoicesItem.set(choices);
+  return choices;
 }

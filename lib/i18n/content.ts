@@ -20,7 +20,7 @@ export function contentTexts(locale: Locale = 'nl'): { button: string } {
 
 const storedLanguage = z.object({ language: z.enum(['nl', 'en', 'fr']) });
 
-/** The language from the stored settings (zod/mini: the content script stays light); Dutch when there is none. */
+/** The language in the background's answer to page.hello (zod/mini: the content script stays light); Dutch without one. */
 export function settingsLanguage(stored: unknown): Locale {
   const parsed = storedLanguage.safeParse(stored);
   return parsed.success ? parsed.data.language : 'nl';

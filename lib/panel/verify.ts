@@ -1,6 +1,7 @@
 import type { ReadBack } from '../messages';
 import { leakCheck, type LeakFinding } from '../referral/leak-check';
 import type { Referral } from '../referral/schema';
+import type { Referrer } from '../referral/document';
 
 /** What is wrong with a draft as read back from the webmail, field by field (SPEC F1.7). */
 export type DraftProblem =
@@ -9,7 +10,13 @@ export type DraftProblem =
   | { kind: 'leak'; finding: LeakFinding };
 
 /** What the draft must be: To exactly this mailbox; exactly this file attached (none for a notice); no client data. */
-export type ExpectedDraft = { to: string; fileName: string | null; referral: Referral | null };
+export type ExpectedDraft = {
+  to: string;
+  fileName: string | null;
+  referral: Referral | null;
+  /** The referrer, whose details the signature carries: a first name shared with the client is not a leak there. */
+  referrer?: Referrer | null;
+};
 
 /**
  * The draft is accepted only when To is exactly the recipient's mailbox, Cc and Bcc are empty, the one attachment is
@@ -26,6 +33,6 @@ export function verifyDraft(draft: ReadBack, expected: ExpectedDraft): DraftProb
   const [only, ...others] = draft.attachments;
   const attachmentsRight = stem === undefined ? only === undefined : only !== undefined && others.length === 0 && only.includes(stem);
   if (!attachmentsRight) problems.push({ kind: 'attachment', found: draft.attachments });
-  if (expected.referral) for (const finding of leakCheck(expected.referral, draft)) problems.push({ kind: 'leak', finding });
+  if (expected.referral) for (const finding of leakCheck(expected.referral, draft, { referrer: expected.referrer ?? null })) problems.push({ kind: 'leak', finding });
   return problems;
 }

@@ -7,6 +7,17 @@ import { productWords } from './generate';
 export const passwordMinLength = 12;
 export const passwordMaxLength = 128;
 
+/**
+ * A typed password must need an estimated 10^24 guesses (about 80 bits, SPEC §6): WinZip AES stretches it with
+ * only 1000 PBKDF2-HMAC-SHA1 rounds, so whoever holds the zip can try millions of passwords a second, offline.
+ * zxcvbn's "top score" means only 10^10. zxcvbn counts 10 guesses for each character it matches to no pattern, so
+ * random characters reach 10^24 at about 24 to 28 of them; random words of its dictionaries at about six.
+ */
+export const passwordMinGuessesLog10 = 24;
+/** What the refusal advises: enough random words or random characters to pass the bar above with some margin. */
+export const advisedWords = 6;
+export const advisedCharacters = 28;
+
 let factory: ZxcvbnFactory | undefined;
 
 // Building the ranked dictionaries takes a moment: do it on first use, once.
@@ -48,7 +59,8 @@ function usesPersonalWords(result: ZxcvbnResult): boolean {
 
 /**
  * Checks a password typed by hand: printable ASCII (every zip tool reads it alike), long enough, free of the
- * referral's own data and the product's words, and given zxcvbn's top score (4) with the Belgian Dutch dictionary.
+ * referral's own data and the product's words, and estimated by zxcvbn (with the Belgian Dutch dictionary and
+ * that data as user inputs) to need at least 10^24 guesses.
  */
 export function checkPassword(password: string, context: PasswordContext = {}): PasswordCheck {
   const locale = context.locale ?? 'nl';
@@ -59,6 +71,8 @@ export function checkPassword(password: string, context: PasswordContext = {}): 
   const result = estimator().check(password, userInputs);
   if (usesPersonalWords(result)) return { ok: false, message: t('pw_personal', [], locale) };
   if (password.length < passwordMinLength) return { ok: false, message: t('pw_tooShort', [passwordMinLength], locale) };
-  if (result.score < 4) return { ok: false, message: t('pw_weak', [], locale) };
+  if (result.guessesLog10 < passwordMinGuessesLog10) {
+    return { ok: false, message: t('pw_tooGuessable', [advisedWords, advisedCharacters], locale) };
+  }
   return { ok: true };
 }

@@ -24,7 +24,31 @@ export type PackedReferral = { fileName: string; bytes: Uint8Array; reference: s
 
 export class PackError extends Error {}
 
-/** Builds the three files of a referral (SPEC §4) without packing them: for previews and tests. */
+/**
+ * ZIP AES hides contents, not sizes: an entry's size would tell the length of the client's name and address
+ * (`contact.vcf` was 124 + 2 × the name's length). Every file is padded with trailing spaces to the next multiple of
+ * this many bytes of UTF-8, and stored uncompressed (a compressed size would follow the content again).
+ * Trailing spaces keep each file what it was: JSON allows white space after the value, the text ends in a line of
+ * spaces, and the vCard's parsers stop at END:VCARD.
+ */
+export const paddingBucket = 512;
+
+/**
+ * The date every entry carries (DOS time, no extended timestamp): 1 January 1980, the first DOS date. The moment of
+ * the referral is inside the encrypted files (`createdAt`), not on the outside.
+ */
+export const fixedEntryDate = new Date(1980, 0, 1, 0, 0, 0);
+
+/** Pads with spaces; in lines of at most 75 octets when asked (a vCard's line limit), so every line stays valid. */
+function padded(content: string, lineLimit?: number): string {
+  const length = new TextEncoder().encode(content).length;
+  const needed = Math.max(paddingBucket, Math.ceil(length / paddingBucket) * paddingBucket) - length;
+  let padding = '';
+  if (lineLimit !== undefined) while (needed - padding.length > lineLimit) padding += `${' '.repeat(lineLimit - 2)}\r\n`;
+  return content + padding + ' '.repeat(needed - padding.length);
+}
+
+/** Builds the three files of a referral (SPEC §4), padded as packed, without packing them: for previews and tests. */
 export function buildReferralFiles(referral: Referral, options: PackOptions = {}) {
   const reference = options.reference === undefined ? generateReference() : normalizeReference(options.reference);
   const corrects = options.corrects == null ? null : normalizeReference(options.corrects);
@@ -40,7 +64,11 @@ export function buildReferralFiles(referral: Referral, options: PackOptions = {}
     referrer: options.referrer ?? null,
     corrects,
   };
-  const files = { [entryNames.text]: renderText(document), [entryNames.json]: renderJson(document), [entryNames.vcard]: renderVcard(document) };
+  const files = {
+    [entryNames.text]: padded(renderText(document)),
+    [entryNames.json]: padded(renderJson(document)),
+    [entryNames.vcard]: padded(renderVcard(document), 75),
+  };
   return { reference, files };
 }
 
@@ -51,8 +79,11 @@ export function buildReferralFiles(referral: Referral, options: PackOptions = {}
 export async function packReferral(referral: Referral, password: string, options: PackOptions = {}): Promise<PackedReferral> {
   if (password.length === 0) throw new PackError('a password is required');
   const { reference, files } = buildReferralFiles(referral, options);
-  const lastModDate = options.now ?? new Date();
-  const writer = new ZipWriter(new Uint8ArrayWriter(), { password, encryptionStrength: 3, zipCrypto: false, lastModDate });
+  const writer = new ZipWriter(new Uint8ArrayWriter(), {
+    password, encryptionStrength: 3, zipCrypto: false,
+    // Same sizes and dates for every referral of a size class: stored, a fixed DOS date, no extended timestamp.
+    level: 0, lastModDate: fixedEntryDate, extendedTimestamp: false,
+  });
   for (const [name, content] of Object.entries(files)) {
     await writer.add(name, new TextReader(content));
   }

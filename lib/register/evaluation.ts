@@ -1,4 +1,17 @@
+import { createDirectory } from '../directory';
 import type { RegisterEntry } from './schema';
+
+/** A recipient's name by id: the directory's, never the register's (a register file can be edited or imported). */
+export type RecipientNames = (recipientId: string) => string | undefined;
+
+let bundledNames: RecipientNames | undefined;
+function directoryNames(): RecipientNames {
+  if (!bundledNames) {
+    const directory = createDirectory();
+    bundledNames = (id) => directory.recipient(id)?.name;
+  }
+  return bundledNames;
+}
 
 export type EvaluationRow = { month: string; recipientId: string; recipientName: string; referrals: number; withdrawals: number; corrections: number };
 
@@ -6,13 +19,13 @@ export type EvaluationRow = { month: string; recipientId: string; recipientName:
  * Counts per recipient per month for the yearly evaluation (seed 003): referrals, withdrawals and corrections.
  * A correction is counted as a correction, not as a second referral. No reference, no client: only numbers.
  */
-export function evaluationRows(register: readonly RegisterEntry[], year?: number): EvaluationRow[] {
+export function evaluationRows(register: readonly RegisterEntry[], year?: number, names: RecipientNames = directoryNames()): EvaluationRow[] {
   const rows = new Map<string, EvaluationRow>();
   const row = (month: string, entry: RegisterEntry) => {
     const key = `${month}|${entry.recipientId}`;
     let found = rows.get(key);
     if (!found) {
-      found = { month, recipientId: entry.recipientId, recipientName: entry.recipientName, referrals: 0, withdrawals: 0, corrections: 0 };
+      found = { month, recipientId: entry.recipientId, recipientName: names(entry.recipientId) ?? `(onbekend: ${entry.recipientId})`, referrals: 0, withdrawals: 0, corrections: 0 };
       rows.set(key, found);
     }
     return found;
@@ -31,9 +44,11 @@ export function evaluationRows(register: readonly RegisterEntry[], year?: number
 
 function cell(value: string | number): string {
   const text = String(value);
-  // Quote what would break a cell; neutralise leading = + - @ so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@]/u.test(text) ? `'${text}` : text;
-  return /[";\n\r]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
+  // Neutralise what a spreadsheet would run as a formula: = + - @ as the first character after any spaces, or a
+  // leading tab or carriage return (both skipped by some importers). Quote what would split or break a cell:
+  // Excel in Belgium splits on ";", other readers on ",".
+  const safe = /^(?:[\t\r]| *[=+\-@])/u.test(text) ? `'${text}` : text;
+  return /[;,"\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 
 /**

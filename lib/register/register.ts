@@ -1,3 +1,5 @@
+import { createDirectory } from '../directory';
+import { t } from '../i18n';
 import { registerFileSchema, registerSchema, type RegisterEntry, type RegisterFile } from './schema';
 
 export class RegisterError extends Error {}
@@ -33,24 +35,70 @@ export function exportRegister(register: readonly RegisterEntry[], today: string
   return `${JSON.stringify(registerFileSchema.parse(file), null, 2)}\n`;
 }
 
+/** Recipient name and mailbox by id, from the bundled directory with its layers (never from a register file). */
+export type RecipientOf = (recipientId: string) => { name: string; mailbox: string | null } | undefined;
+
+/** What importing a register file would change, shown before anything is applied. */
+export type ImportChange =
+  | { kind: 'new'; entry: RegisterEntry }
+  | { kind: 'status'; reference: string; from: RegisterEntry['status']; to: RegisterEntry['status'] };
+
+export type ImportPreview = { changes: ImportChange[]; unchanged: number; merged: RegisterEntry[] };
+
+let bundledRecipients: RecipientOf | undefined;
+function bundledRecipientOf(): RecipientOf {
+  if (!bundledRecipients) {
+    const directory = createDirectory();
+    bundledRecipients = (id) => directory.recipient(id);
+  }
+  return bundledRecipients;
+}
+
+const rank = { concept: 0, verbeterd: 1, ingetrokken: 2 } as const;
+
 /**
- * Reads an exported register and merges it into this one: entries are matched by reference; for one known on both
- * sides, the one that went further (withdrawn over corrected over concept) wins. Throws RegisterError on a bad file.
+ * Reads an exported register and works out what merging it would change, without changing anything. The file is
+ * trusted only for what the register cannot check elsewhere: references, dates and status. A recipient's name and
+ * mailbox come from the directory by id (a file naming another mailbox changes nothing: a withdrawal or correction
+ * goes to the directory's mailbox); a new entry whose id the directory does not know, or knows without a mailbox,
+ * refuses the whole
+ * file. An entry known here keeps its recipient (whatever the file names); it only moves on to a status that went further (withdrawn over
+ * corrected over concept). Throws RegisterError, with a message to show, on a bad file.
  */
-export function importRegister(register: readonly RegisterEntry[], text: string): RegisterEntry[] {
+export function previewImport(register: readonly RegisterEntry[], text: string, recipientOf: RecipientOf = bundledRecipientOf()): ImportPreview {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new RegisterError('not JSON');
+    throw new RegisterError(t('opt_registerBadFile'));
   }
   const parsed = registerFileSchema.safeParse(data);
-  if (!parsed.success) throw new RegisterError('not a register file');
-  const rank = { concept: 0, verbeterd: 1, ingetrokken: 2 } as const;
+  if (!parsed.success) throw new RegisterError(t('opt_registerBadFile'));
   const merged = new Map(register.map((entry) => [entry.reference, entry]));
+  const changes: ImportChange[] = [];
+  let unchanged = 0;
   for (const entry of parsed.data.entries) {
     const current = merged.get(entry.reference);
-    if (!current || rank[entry.status] > rank[current.status]) merged.set(entry.reference, entry);
+    const fromFile = { status: entry.status, withdrawnOn: entry.withdrawnOn, correctedBy: entry.correctedBy };
+    if (!current) {
+      const recipient = recipientOf(entry.recipientId);
+      if (!recipient?.mailbox) throw new RegisterError(t('opt_registerUnknownRecipient', [entry.recipientId, entry.reference]));
+      const added: RegisterEntry = {
+        reference: entry.reference, createdOn: entry.createdOn, corrects: entry.corrects, ...fromFile,
+        recipientId: entry.recipientId, recipientName: recipient.name, mailbox: recipient.mailbox, team: '',
+      };
+      merged.set(entry.reference, added);
+      changes.push({ kind: 'new', entry: added });
+    } else if (rank[entry.status] > rank[current.status]) {
+      merged.set(entry.reference, { ...current, ...fromFile, correctedBy: fromFile.correctedBy ?? current.correctedBy });
+      changes.push({ kind: 'status', reference: entry.reference, from: current.status, to: entry.status });
+    } else unchanged += 1;
   }
-  return registerSchema.parse([...merged.values()].sort((a, b) => a.createdOn.localeCompare(b.createdOn) || a.reference.localeCompare(b.reference)));
+  const list = registerSchema.parse([...merged.values()].sort((a, b) => a.createdOn.localeCompare(b.createdOn) || a.reference.localeCompare(b.reference)));
+  return { changes, unchanged, merged: list };
+}
+
+/** Merges an exported register into this one at once (previewImport, applied); see previewImport for the rules. */
+export function importRegister(register: readonly RegisterEntry[], text: string, recipientOf?: RecipientOf): RegisterEntry[] {
+  return previewImport(register, text, recipientOf).merged;
 }

@@ -25,7 +25,6 @@ export const formStateSchema = z.strictObject({
     firstName: text, lastName: text, street: text, houseNumber: text, box: text, postcode: text, municipality: text,
     phone: text, email: text, residencePostcode: text,
   }),
-  acknowledgedWarning: z.boolean(),
   passwordMode: z.enum(['generated', 'preshared', 'typed']),
   /** The reference being corrected, so a correction reopens as a correction. */
   corrects: z.string().regex(/^KG-[2-9A-Z]{4}-[2-9A-Z]{4}$/u).nullable(),

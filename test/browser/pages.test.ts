@@ -1,63 +1,70 @@
 import { existsSync } from 'node:fs';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromeBuild, launchWithExtension, type LoadedExtension } from './extension';
+import { byLabel } from '../e2e/flow';
+import { byRole, fill, launchChromiumWithExtension, waitForText, type ChromiumWithExtension } from './chromium';
+import { chromeBuild } from './extension';
 
 // The built extension in Debian's Chromium: the pages load under the extension's CSP, from its own files.
 describe('the built extension in Chromium', () => {
-  let extension: LoadedExtension;
+  let extension: ChromiumWithExtension;
   const problems: string[] = [];
 
   beforeAll(async () => {
     expect(existsSync(`${chromeBuild}/manifest.json`), 'build first: npm run build').toBe(true);
-    extension = await launchWithExtension();
+    extension = await launchChromiumWithExtension(chromeBuild);
   });
 
   afterAll(async () => {
     await extension?.close();
   });
 
-  async function open(path: string) {
-    const page = await extension.context.newPage();
+  async function open(path: string): Promise<Page> {
+    const page = await extension.browser.newPage();
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${path}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warn') problems.push(`${path}: ${message.text()}`);
     });
-    page.on('pageerror', (error) => problems.push(`${path}: ${error.message}`));
-    await page.goto(`chrome-extension://${extension.id}/${path}`);
+    page.on('pageerror', (error) => problems.push(`${path}: ${error instanceof Error ? error.message : String(error)}`));
+    await page.goto(new URL(path, extension.extensionBaseUrl).href, { waitUntil: 'load' });
     return page;
   }
 
   /** The panel page opened in a tab, on its lookup view (what the toolbar icon shows beside a webmail). */
-  async function lookup() {
+  async function lookup(): Promise<Page> {
     const page = await open('sidepanel.html');
-    await page.getByRole('button', { name: 'Opzoeken' }).click();
+    await (await byRole(page, 'button', 'Opzoeken')).click();
     return page;
   }
 
+  const text = (element: ElementHandle<Element>) => element.evaluate((node) => node.textContent);
+
   it("the panel's lookup view: type a postcode, see the recipient and its mailbox", async () => {
     const page = await lookup();
-    const input = page.getByLabel('Gemeente, deelgemeente of postcode');
+    const input = await byLabel(page, 'Gemeente, deelgemeente of postcode');
     await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.type('2275');
-    const card = page.getByRole('article', { name: /Lille/u });
-    await card.waitFor();
-    expect(await card.textContent()).toContain('sociale.dienst@lille.be');
-    expect(await card.textContent()).toContain('Protocol van kracht sinds 01-11-2025');
-    await input.fill('7780');
-    await page.getByText('Postcode 7780 ligt buiten Vlaanderen en Brussel', { exact: false }).waitFor();
+    const card = await byRole(page, 'article', /Lille/u);
+    expect(await text(card)).toContain('sociale.dienst@lille.be');
+    expect(await text(card)).toContain('Protocol van kracht sinds 01-11-2025');
+    await fill(input, '7780');
+    await waitForText(page, 'Postcode 7780 ligt buiten Vlaanderen en Brussel');
     await page.close();
   });
 
-  it('options: add a mailbox, and it survives a reload as "door u toegevoegd"', async () => {
+  it('options: add a mailbox with its protocol date, and it survives a reload as "door jou toegevoegd"', async () => {
     const page = await open('options.html');
-    await page.getByLabel('Gemeente of postcode').fill('Etterbeek');
-    await page.getByLabel('Mailadres voor aanmeldingen').fill('aanmelding@caw.example');
-    await page.getByRole('region', { name: 'Eigen mailadressen' }).getByRole('button', { name: 'Bewaar' }).click();
-    await page.getByText('Bewaard: CAW Brussel → aanmelding@caw.example').waitFor();
-    await page.reload();
-    await page.getByText(/Door u toegevoegd op/u).waitFor();
+    await fill(await byLabel(page, 'Gemeente of postcode'), 'Etterbeek');
+    await fill(await byLabel(page, 'Mailadres voor aanmeldingen'), 'aanmelding@caw.example');
+    await fill(await byLabel(page, 'Datum van inwerkingtreding van het protocol'), '01-09-2025');
+    const own = await byRole(page, 'region', 'Eigen mailadressen');
+    await (await byRole(page, 'button', 'Bewaar mailadres en protocol', { within: own })).click();
+    await waitForText(page, 'Bewaard: CAW Brussel → aanmelding@caw.example');
+    await page.reload({ waitUntil: 'load' });
+    await waitForText(page, /aanmelding@caw\.example \(door jou toegevoegd op \d\d-\d\d-\d{4}; protocol van kracht vanaf 01-09-2025\)/u);
     const popup = await lookup();
-    await popup.getByLabel('Gemeente, deelgemeente of postcode').fill('1040');
-    await popup.getByText('aanmelding@caw.example').waitFor();
+    await fill(await byLabel(popup, 'Gemeente, deelgemeente of postcode'), '1040');
+    await waitForText(popup, 'aanmelding@caw.example');
+    await waitForText(popup, /door jou toegevoegd op/u);
     await page.close();
     await popup.close();
   });

@@ -24,7 +24,8 @@ describe('the popup lookup', () => {
     const card = screen.getByRole('article', { name: /Lille/u });
     expect(within(card).getByText('OCMW Lille')).toBeTruthy();
     expect(within(card).getByText('sociale.dienst@lille.be')).toBeTruthy();
-    expect(within(card).getByText(/^Bron: Gegevensdelingsprotocol/u)).toBeTruthy();
+    expect(within(card).getByText(/^Mailadres en datum: protocol \(gebundeld\)\. Bron: Gegevensdelingsprotocol/u)).toBeTruthy();
+    expect(within(card).getByText('Gierle, Lille, Poederlee, Wechelderzande')).toBeTruthy();
     expect(within(card).getByText('Protocol van kracht sinds 01-11-2025')).toBeTruthy();
     expect(within(card).getByText('informatieveiligheid@iok.be')).toBeTruthy();
     expect(within(card).getByText('dpo@opgroeien.be')).toBeTruthy();
@@ -46,8 +47,8 @@ describe('the popup lookup', () => {
     await search('Ixelles');
     const card = screen.getByRole('article', { name: /Elsene/u });
     expect(within(card).getByText('CAW Brussel')).toBeTruthy();
-    expect(within(card).getByText(/Geen mailadres bekend\. Ken je het juiste adres\?/u)).toBeTruthy();
-    expect(within(card).getByText(/Er is geen mailadres bekend voor CAW Brussel/u)).toBeTruthy();
+    expect(within(card).getAllByText(/geen mailadres bekend/iu)).toHaveLength(1);
+    expect(within(card).getByText(/Aanmelden kan pas met een mailadres en een protocol dat van kracht is/u)).toBeTruthy();
   });
 
   it('answers a Walloon postcode with the reason, not a guess', async () => {
@@ -66,10 +67,37 @@ describe('the popup lookup', () => {
   });
 
   it("shows the user's own mailbox as added by them", async () => {
-    await saveUserAddition('caw-brussel', 'aanmelding@caw.example', '2026-11-20');
+    await saveUserAddition('caw-brussel', { mailbox: 'aanmelding@caw.example', inForceSince: '2026-01-05' }, '2026-11-20');
     await search('1050');
-    const card = await screen.findByText('aanmelding@caw.example');
-    expect(card).toBeTruthy();
-    expect(screen.getByText('Door u toegevoegd op 20-11-2026')).toBeTruthy();
+    expect(await screen.findByText('aanmelding@caw.example')).toBeTruthy();
+    expect(screen.getByText('Mailadres en datum: door jou toegevoegd op 20-11-2026.')).toBeTruthy();
+  });
+
+  it.each([
+    ['2275 Gierle', /Lille/u, 'Gierle'],
+    ['Kortrijk 8500', /Kortrijk/u, 'Kortrijk'],
+    ['lile', /Lille/u, null],
+    ['Gierl', /Lille/u, null],
+  ])('understands "%s"', async (query, card, place) => {
+    await search(query);
+    const article = screen.getByRole('article', { name: card });
+    if (place) expect(within(article).getByRole('heading').textContent).toContain(place);
+  });
+
+  it.each([['Liège', 'Liège'], ['Luik', 'Luik'], ['Namur', 'Namur']])('says that %s lies outside Flanders and Brussels', async (query, name) => {
+    await search(query);
+    expect(screen.getByText(new RegExp(`^${name} ligt buiten Vlaanderen en Brussel \\(postcode \\d{4}\\)`, 'u'))).toBeTruthy();
+    expect(screen.queryByText(/Niets gevonden/u)).toBeNull();
+  });
+
+  it('adds a mailbox and protocol date right on the card; the card follows at once', async () => {
+    const user = await search('3980');
+    const card = screen.getByRole('article', { name: /Tessenderlo-Ham/u });
+    expect(within(card).getByText(/Vul de datum van inwerkingtreding van het protocol in/u)).toBeTruthy();
+    await user.click(within(card).getByRole('button', { name: 'Mailadres en protocol toevoegen voor OCMW Tessenderlo-Ham' }));
+    await user.type(within(card).getByLabelText('Datum van inwerkingtreding van het protocol'), '01-02-2026');
+    await user.click(within(card).getByRole('button', { name: 'Bewaar mailadres en protocol' }));
+    expect(await within(card).findByText('Protocol van kracht sinds 01-02-2026')).toBeTruthy();
+    expect(within(card).getByText('Mailadres en datum: door jou toegevoegd op ' + new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date()).replace(/\//gu, '-') + '.')).toBeTruthy();
   });
 });

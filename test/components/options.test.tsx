@@ -11,36 +11,103 @@ describe('the options page', () => {
   beforeEach(() => fakeBrowser.reset());
   afterEach(cleanup);
 
-  it('adds a mailbox for a municipality, shows it as added by the user, and removes it', async () => {
+  it('adds a mailbox with its protocol date for a municipality, shows it as added by the worker, and removes it', async () => {
     const user = userEvent.setup();
     render(<OptionsApp />);
     await user.type(screen.getByLabelText('Gemeente of postcode'), 'Etterbeek');
     await user.selectOptions(screen.getByLabelText('Ontvanger'), 'caw-brussel');
     await user.type(screen.getByLabelText('Mailadres voor aanmeldingen'), 'aanmelding@caw.example');
-    await user.click(within(screen.getByRole('region', { name: 'Eigen mailadressen' })).getByRole('button', { name: 'Bewaar' }));
+    await user.type(screen.getByLabelText('Datum van inwerkingtreding van het protocol'), '05-01-2026');
+    await user.type(screen.getByLabelText('Bron'), 'protocol van 23-09-2025');
+    await user.click(within(screen.getByRole('region', { name: 'Eigen mailadressen' })).getByRole('button', { name: 'Bewaar mailadres en protocol' }));
     expect(await screen.findByText('Bewaard: CAW Brussel → aanmelding@caw.example')).toBeTruthy();
-    expect((await loadLayers()).user).toEqual({ 'caw-brussel': { mailbox: 'aanmelding@caw.example', addedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/u) } });
-    expect(await screen.findByText(/Door u toegevoegd op/u)).toBeTruthy();
+    expect((await loadLayers()).user).toEqual({
+      'caw-brussel': { mailbox: 'aanmelding@caw.example', inForceSince: '2026-01-05', endedOn: null, phone: null, source: 'protocol van 23-09-2025', addedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/u) },
+    });
+    expect(await screen.findByText(/door jou toegevoegd op .*protocol van kracht vanaf 05-01-2026/u)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Verwijder CAW Brussel' }));
     expect(await screen.findByText('Je hebt nog geen eigen mailadressen toegevoegd.')).toBeTruthy();
     expect((await loadLayers()).user).toEqual({});
   });
 
-  it('refuses a bad mailbox next to the field and keeps what was typed', async () => {
+  it('refuses a bad mailbox or date next to the field and keeps what was typed', async () => {
     const user = userEvent.setup();
     render(<OptionsApp />);
     const additions = within(screen.getByRole('region', { name: 'Eigen mailadressen' }));
-    await user.click(additions.getByRole('button', { name: 'Bewaar' }));
     expect(screen.getByText('Kies een gemeente uit de lijst.')).toBeTruthy();
     await user.type(screen.getByLabelText('Gemeente of postcode'), '2000');
     await user.selectOptions(screen.getByLabelText('Ontvanger'), '11002');
     const mailbox = screen.getByLabelText('Mailadres voor aanmeldingen') as HTMLInputElement;
     await user.type(mailbox, 'sociale dienst antwerpen');
-    await user.click(additions.getByRole('button', { name: 'Bewaar' }));
+    await user.type(screen.getByLabelText('Datum van inwerkingtreding van het protocol'), '31-02-2026');
+    await user.click(additions.getByRole('button', { name: 'Bewaar mailadres en protocol' }));
     const error = screen.getByText('Geen geldig e-mailadres. Typ bijvoorbeeld naam@voorbeeld.be.');
     expect(mailbox.getAttribute('aria-describedby')).toBe(error.id);
     expect(mailbox.value).toBe('sociale dienst antwerpen');
+    expect(screen.getByText('Geen geldige datum. Schrijf bijvoorbeeld 23-09-2025.')).toBeTruthy();
     expect((await loadLayers()).user).toEqual({});
+  });
+
+  it('lists each recipient the policy sets with its source, and names each bad entry: recipient, field, why', async () => {
+    await fakeBrowser.storage.managed.set({
+      recipientIds: ['13019', '71071', '11002'],
+      '13019': { mailbox: 'sociale.dienst@lille.be', protocol: { inForceSince: '2025-11-01' }, source: 'Opgroeien IT, protocol van 23-09-2025' },
+      '11002': { mailbox: 'ocmw@antwerpen.example', preSharedKey: 'aaaaaaaaaaaaaaaa' },
+    });
+    render(<OptionsApp />);
+    const section = within(await screen.findByRole('region', { name: 'Ingesteld door je organisatie' }));
+    expect(section.getByText(/Bron: Opgroeien IT, protocol van 23-09-2025 \(beleid van je organisatie\)/u)).toBeTruthy();
+    const alert = section.getByRole('alert').textContent ?? '';
+    expect(alert).toMatch(/Tessenderlo-Ham \(71071\): de browser liet deze ontvanger vallen/u);
+    expect(alert).toMatch(/OCMW Antwerpen \(11002\), preSharedKey: de sleutel is te zwak/u);
+    // A new policy reaches the open page.
+    await fakeBrowser.storage.managed.set({ recipientIds: ['13019'], '13019': { mailbox: 'nieuw@lille.example', protocol: { inForceSince: '2025-11-01' } } });
+    expect(await section.findByText('nieuw@lille.example')).toBeTruthy();
+  });
+
+  it('shares the own mailboxes with the team and imports a colleague\'s file: conflicts shown side by side, not applied', async () => {
+    const { saveUserAddition } = await import('../../lib/directory/storage');
+    const { exportTeamFile } = await import('../../lib/directory/team');
+    await saveUserAddition('caw-brussel', { mailbox: 'aanmelding@caw.example', inForceSince: '2026-01-05' });
+    await saveUserAddition('13019', { mailbox: 'andere@lille.example', inForceSince: '2025-11-01' });
+    const additions = (await loadLayers()).user ?? {};
+    const file = exportTeamFile(additions, { author: 'An Janssens', directoryVersion: '2026-11' });
+    expect(file).not.toMatch(/Peeters|client/iu);
+    // A fresh profile.
+    fakeBrowser.reset();
+    const user = userEvent.setup({ applyAccept: false });
+    render(<OptionsApp />);
+    const section = within(await screen.findByRole('region', { name: 'Deel met je team' }));
+    await user.upload(section.getByLabelText('Bestand van een collega inlezen'), new File([file], 'mailadressen-dender.json', { type: 'application/json' }));
+    expect(await section.findByText(/nieuw: aanmelding@caw\.example/u)).toBeTruthy();
+    expect(section.getByText('Ander mailadres voor OCMW Lille: welk is juist?')).toBeTruthy();
+    expect(section.getByText(/Houd sociale\.dienst@lille\.be \(protocol \(gebundeld\)\)/u)).toBeTruthy();
+    await user.click(section.getByRole('button', { name: 'Pas toe' }));
+    expect(await section.findByText('1 mailadressen van je team toegevoegd, 1 overgeslagen.')).toBeTruthy();
+    const layers = await loadLayers();
+    expect(layers.team).toEqual({
+      'caw-brussel': { mailbox: 'aanmelding@caw.example', inForceSince: '2026-01-05', endedOn: null, phone: null, source: null, importedOn: expect.any(String), file: 'mailadressen-dender.json', author: 'An Janssens' },
+    });
+    expect(await section.findByText(/van je team \(bestand van An Janssens, mailadressen-dender\.json\)/u)).toBeTruthy();
+  });
+
+  it('makes the policy for IT from a CSV: messages per row and column, then the files', async () => {
+    const user = userEvent.setup();
+    render(<OptionsApp />);
+    const section = within(screen.getByRole('region', { name: 'Voor IT' }));
+    const table = section.getByLabelText('Tabel (CSV of geplakt uit Excel)');
+    await user.click(table);
+    await user.paste('nis;ontvanger;mailadres;in_werking;einde;telefoon;bron\n13019;OCMW Lille;sociale.dienst@lille.be;;;;\n');
+    await user.type(section.getByLabelText('Id van de extensie in Chrome en Edge'), 'abcdefghijklmnopabcdefghijklmnop');
+    await user.click(section.getByRole('button', { name: 'Maak beleid' }));
+    expect(section.getByRole('alert').textContent).toMatch(/Rij 2, kolom in_werking: vul de datum van inwerkingtreding/u);
+    await user.clear(table);
+    await user.paste('nis;ontvanger;mailadres;in_werking;einde;telefoon;bron\n13019;OCMW Lille;sociale.dienst@lille.be;01-11-2025;;;protocol\n');
+    await user.click(section.getByRole('button', { name: 'Maak beleid' }));
+    expect(section.getByText('Beleid gemaakt voor 1 ontvangers.')).toBeTruthy();
+    expect(JSON.parse(section.getByLabelText('Chrome en Edge op Linux (JSON)', { selector: 'pre' }).textContent ?? '')).toEqual({
+      '3rdparty': { extensions: { abcdefghijklmnopabcdefghijklmnop: { recipientIds: ['13019'], '13019': { mailbox: 'sociale.dienst@lille.be', protocol: { inForceSince: '2025-11-01' }, source: 'protocol' } } } },
+    });
   });
 
   it('shows the Statbel and bpost attribution', () => {
@@ -52,7 +119,7 @@ describe('the options page', () => {
   it('warns when the managed configuration is invalid', async () => {
     await fakeBrowser.storage.managed.set({ recipients: { '13019': { mailbox: 'x' } } });
     render(<OptionsApp />);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/IT-dienst/u);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/IT-dienst.*OCMW Lille \(13019\), mailbox: geen geldig mailadres/u);
   });
 });
 
@@ -92,5 +159,37 @@ describe('the options page: referrer, language, register', () => {
     const section = within(await screen.findByRole('region', { name: 'Register en jaarlijkse evaluatie' }));
     await user.upload(section.getByLabelText('Importeer een register'), new File(['{"x":1}'], 'register.json', { type: 'application/json' }));
     expect(await section.findByText('Dit bestand is geen register van Veilig Aanmelden. Er is niets veranderd.')).toBeTruthy();
+  });
+
+  // Issue 13 item 1: an import shows what it would change, with the directory's recipient, and applies only on a click.
+  it('previews an import with the directory\'s mailbox and applies it only on confirmation', async () => {
+    const { loadRegister } = await import('../../lib/register/storage');
+    const user = userEvent.setup({ applyAccept: false });
+    render(<OptionsApp />);
+    const section = within(await screen.findByRole('region', { name: 'Register en jaarlijkse evaluatie' }));
+    const file = JSON.stringify({ format: 'veilig-aanmelden/register@1', exportedOn: '2026-11-22', entries: [{
+      reference: 'KG-7F3Q-2M9X', createdOn: '2026-11-02', recipientId: '13019', recipientName: 'OCMW Antwerpen',
+      mailbox: 'ocmw.antwerpen@evil.example', team: '', status: 'concept', withdrawnOn: null, correctedBy: null, corrects: null,
+    }] });
+    await user.upload(section.getByLabelText('Importeer een register'), new File([file], 'register.json', { type: 'application/json' }));
+    expect(await section.findByText('Nieuw: KG-7F3Q-2M9X van 02-11-2026, concept gemaakt (13019), aan OCMW Lille <sociale.dienst@lille.be>')).toBeTruthy();
+    expect(section.queryByText(/evil\.example/u)).toBeNull();
+    expect(await loadRegister()).toEqual([]);
+    await user.click(section.getByRole('button', { name: 'Voer deze wijzigingen door' }));
+    expect(await section.findByText('Register ingelezen: nu 1 aanmeldingen.')).toBeTruthy();
+    expect(await loadRegister()).toMatchObject([{ reference: 'KG-7F3Q-2M9X', mailbox: 'sociale.dienst@lille.be', recipientName: 'OCMW Lille' }]);
+  });
+
+  it('refuses an import naming a recipient the directory does not know', async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    render(<OptionsApp />);
+    const section = within(await screen.findByRole('region', { name: 'Register en jaarlijkse evaluatie' }));
+    const file = JSON.stringify({ format: 'veilig-aanmelden/register@1', exportedOn: '2026-11-22', entries: [{
+      reference: 'KG-7F3Q-2M9X', createdOn: '2026-11-02', recipientId: '99999', recipientName: 'X', mailbox: 'x@evil.example',
+      team: '', status: 'concept', withdrawnOn: null, correctedBy: null, corrects: null,
+    }] });
+    await user.upload(section.getByLabelText('Importeer een register'), new File([file], 'register.json', { type: 'application/json' }));
+    expect(await section.findByText(/niet in de gids staat of daar geen mailbox heeft \(99999, bij KG-7F3Q-2M9X\)/u)).toBeTruthy();
+    expect(section.queryByRole('button', { name: 'Voer deze wijzigingen door' })).toBeNull();
   });
 });

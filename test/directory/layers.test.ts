@@ -1,9 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDirectory, protocolLine, referralDecision, sourceLine, type Recipient } from '../../lib/directory';
-import { loadLayers, removeUserAddition, saveUserAddition, userAdditionsKey } from '../../lib/directory/storage';
+import { createDirectory, protocolLine, referralDecision, sourceLine, type Recipient, type UserAddition } from '../../lib/directory';
+import {
+  loadLayers, mailboxChoicesItem, recordMailboxChoice, removeUserAddition, saveUserAddition, userAdditionsItem, userAdditionsKey, watchLayers,
+} from '../../lib/directory/storage';
 
 const today = '2026-11-22';
+const addition = (mailbox: string, more: Partial<UserAddition> = {}): UserAddition => ({
+  mailbox, addedOn: '2026-11-20', inForceSince: null, endedOn: null, phone: null, source: null, ...more,
+});
 
 function recipientOf(postcode: string, directory = createDirectory()): Recipient {
   const lookup = directory.lookupPostcode(postcode);
@@ -11,100 +16,98 @@ function recipientOf(postcode: string, directory = createDirectory()): Recipient
   return lookup.matches[0].recipient;
 }
 
-describe('layers: managed > user > bundled', () => {
+describe('layers: managed > user > team > bundled, each saying where it comes from', () => {
   it('uses the bundled mailbox when no layer speaks', () => {
-    expect(recipientOf('2275')).toMatchObject({ mailbox: 'sociale.dienst@lille.be', mailboxOrigin: 'bundled', preSharedKey: null });
-  });
-
-  it("shows the user's own mailbox as theirs", () => {
-    const directory = createDirectory({ user: { '11002': { mailbox: 'sociaal@antwerpen.example', addedOn: '2026-11-20' } } });
-    const recipient = recipientOf('2000', directory);
-    expect(recipient).toMatchObject({ mailbox: 'sociaal@antwerpen.example', mailboxOrigin: 'user' });
-    expect(sourceLine(recipient)).toBe('Door u toegevoegd op 20-11-2026');
-  });
-
-  it("lets the deployer's policy win over the user's and the bundled data, with dates and a pre-shared key", () => {
-    const directory = createDirectory({
-      user: { '13019': { mailbox: 'mine@example.org', addedOn: '2026-11-20' } },
-      managed: {
-        recipients: {
-          '13019': { mailbox: 'ocmw@lille.example', protocol: { status: 'ended', endedOn: '2026-10-01' }, preSharedKey: 'pre-shared-key-of-lille-2026', source: 'Opgroeien IT' },
-        },
-      },
-    });
-    const recipient = recipientOf('2275', directory);
-    expect(recipient).toMatchObject({
-      mailbox: 'ocmw@lille.example', mailboxOrigin: 'managed', preSharedKey: 'pre-shared-key-of-lille-2026',
-      protocol: { status: 'ended', endedOn: '2026-10-01', inForceSince: '2025-11-01' },
-    });
-    expect(sourceLine(recipient)).toBe('Ingesteld door je organisatie (Opgroeien IT)');
-  });
-
-  it('says where every mailbox comes from, or that none is known', () => {
-    expect(sourceLine(recipientOf('2275'))).toMatch(/^Bron: Gegevensdelingsprotocol .*OCMW Lille/u);
+    expect(recipientOf('2275')).toMatchObject({ mailbox: 'sociale.dienst@lille.be', mailboxOrigin: 'bundled', datesOrigin: 'bundled', preSharedKey: null, conflict: null });
+    expect(sourceLine(recipientOf('2275'))).toMatch(/^Mailadres en datum: protocol \(gebundeld\)\. Bron: Gegevensdelingsprotocol .*OCMW Lille/u);
     expect(sourceLine(recipientOf('1050'))).toBe('Geen mailadres bekend');
   });
+
+  it("shows the user's own mailbox and date as theirs", () => {
+    const directory = createDirectory({ user: { '11002': addition('sociaal@antwerpen.example', { inForceSince: '2026-01-01', source: 'protocol van 23-09-2025' }) } });
+    const recipient = recipientOf('2000', directory);
+    expect(recipient).toMatchObject({ mailbox: 'sociaal@antwerpen.example', mailboxOrigin: 'user', datesOrigin: 'user', protocol: { inForceSince: '2026-01-01' } });
+    expect(sourceLine(recipient)).toBe('Mailadres en datum: door jou toegevoegd op 20-11-2026. Bron: protocol van 23-09-2025');
+  });
+
+  it('a date added for the bundled mailbox (Tessenderlo-Ham) makes it usable, and says where each fact comes from', () => {
+    const directory = createDirectory({ user: { '71071': addition('socialedienst@tessenderlo-ham.be', { inForceSince: '2026-02-01' }) } });
+    const recipient = recipientOf('3980', directory);
+    expect(recipient).toMatchObject({ mailboxOrigin: 'user', datesOrigin: 'user', conflict: null });
+    expect(referralDecision(recipient, today).verdict).toBe('allow');
+    const lille = recipientOf('2275', createDirectory({ user: { '13019': addition('sociale.dienst@lille.be') } }));
+    expect(sourceLine(lille)).toBe('Mailadres: door jou toegevoegd op 20-11-2026; datum van het protocol: protocol (gebundeld).');
+  });
+
+  it("a policy's mailbox different from the bundled protocol's is a conflict until the worker chooses; the choice holds", () => {
+    const managed = { recipients: { '13019': { mailbox: 'ocmw@lille.example', protocol: { inForceSince: '2026-01-01' }, source: 'Opgroeien IT' } } };
+    const conflicted = recipientOf('2275', createDirectory({ managed }));
+    expect(conflicted.mailbox).toBeNull();
+    expect(conflicted.conflict?.map((option) => [option.mailbox, option.origin])).toEqual([['ocmw@lille.example', 'managed'], ['sociale.dienst@lille.be', 'bundled']]);
+    expect(referralDecision(conflicted, today)).toMatchObject({ verdict: 'refuse', action: 'chooseMailbox' });
+    const choices = { '13019': { mailbox: 'ocmw@lille.example', over: ['sociale.dienst@lille.be'], chosenOn: today } };
+    const chosen = recipientOf('2275', createDirectory({ managed, choices }));
+    expect(chosen).toMatchObject({ mailbox: 'ocmw@lille.example', mailboxOrigin: 'managed', protocol: { inForceSince: '2026-01-01' } });
+    expect(sourceLine(chosen)).toBe('Mailadres en datum: beleid van je organisatie. Bron: Opgroeien IT');
+    // A third, new mailbox reopens the question.
+    const again = recipientOf('2275', createDirectory({ managed, choices, user: { '13019': addition('third@lille.example') } }));
+    expect(again.conflict).toHaveLength(3);
+  });
+
+  it('policy dates without a mailbox speak for the bundled mailbox; a pre-shared key and phone come along', () => {
+    const key = 'JBSWY3DPEHPK3PXPJBSWY3DPEH';
+    const recipient = recipientOf('2275', createDirectory({ managed: { recipients: { '13019': { protocol: { endedOn: '2026-10-01' }, preSharedKey: key, phone: '014 55 66 77' } } } }));
+    expect(recipient).toMatchObject({ mailbox: 'sociale.dienst@lille.be', mailboxOrigin: 'bundled', datesOrigin: 'bundled', preSharedKey: key, phone: '014 55 66 77' });
+    expect(referralDecision(recipient, today)).toMatchObject({ verdict: 'refuse', reason: 'gate_ended' });
+  });
 });
 
-describe('referralDecision', () => {
-  const lille = recipientOf('2275');
-
-  it('allows Lille, in force since 2025-11-01', () => {
-    expect(referralDecision(lille, today)).toMatchObject({ verdict: 'allow', message: 'Het protocol met OCMW Lille is van kracht sinds 01-11-2025.' });
-    expect(protocolLine(lille, today)).toBe('Protocol van kracht sinds 01-11-2025');
-  });
-
-  it('refuses before the protocol is in force, and after it ended, with the reason', () => {
-    expect(referralDecision(lille, '2025-10-31')).toMatchObject({ verdict: 'refuse', reason: 'decision_notYet' });
-    expect(referralDecision(lille, '2025-10-31').message).toContain('01-11-2025');
-    const ended: Recipient = { ...lille, protocol: { ...lille.protocol, status: 'ended', endedOn: '2026-06-30' } };
-    expect(referralDecision(ended, today)).toMatchObject({ verdict: 'refuse', reason: 'decision_ended' });
-    expect(protocolLine(ended, today)).toBe('Protocol beëindigd op 30-06-2026');
-    // An end date still ahead does not stop referrals today.
-    const ending: Recipient = { ...lille, protocol: { ...lille.protocol, endedOn: '2027-05-31' } };
-    expect(referralDecision(ending, today).verdict).toBe('allow');
-  });
-
-  it('refuses without a mailbox: CAW Brussel until one is added', () => {
-    const caw = recipientOf('1050');
-    expect(referralDecision(caw, today)).toMatchObject({ verdict: 'refuse', reason: 'decision_noMailbox' });
-    const added = recipientOf('1050', createDirectory({ user: { 'caw-brussel': { mailbox: 'aanmelding@caw.example', addedOn: today } } }));
-    expect(referralDecision(added, today)).toMatchObject({ verdict: 'warn', reason: 'decision_unknown' });
-  });
-
-  it('warns for a signed protocol whose start date is not known (Tessenderlo-Ham)', () => {
-    const tessenderloHam = recipientOf('3980');
-    expect(referralDecision(tessenderloHam, today)).toMatchObject({ verdict: 'warn', reason: 'decision_signedNoDate' });
-    expect(protocolLine(tessenderloHam, today)).toBe('Protocol ondertekend, nog niet van kracht');
-  });
-});
-
-describe('layers in extension storage', () => {
+describe('layers in storage: out of reach of content scripts, live', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('reads the managed configuration and the user additions, checked', async () => {
-    await fakeBrowser.storage.managed.set({ recipients: { '13019': { mailbox: 'it@lille.example' } } });
-    await saveUserAddition('caw-brussel', ' aanmelding@caw.example ', today);
+  it('reads the policy and the additions, checked, and keeps nothing of them in storage.local', async () => {
+    await fakeBrowser.storage.managed.set({ recipientIds: ['13019'], '13019': { mailbox: 'it@lille.example', protocol: { inForceSince: '2025-11-01' } } });
+    await saveUserAddition('caw-brussel', { mailbox: ' aanmelding@caw.example ', inForceSince: '2026-01-05', phone: '02 123 45 67' }, today);
     const layers = await loadLayers();
-    expect(layers).toEqual({
+    expect(layers).toMatchObject({
       managed: { recipients: { '13019': { mailbox: 'it@lille.example' } } },
-      user: { 'caw-brussel': { mailbox: 'aanmelding@caw.example', addedOn: today } },
+      user: { 'caw-brussel': { mailbox: 'aanmelding@caw.example', inForceSince: '2026-01-05', phone: '02 123 45 67', addedOn: today } },
+      managedProblems: [],
       managedInvalid: false,
     });
     expect(recipientOf('1050', createDirectory(layers)).mailboxOrigin).toBe('user');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 
-  it('ignores a managed configuration that breaks the schema, and says so', async () => {
-    await fakeBrowser.storage.managed.set({ recipients: { '13019': { mailbox: 'not an address' } } });
-    expect(await loadLayers()).toMatchObject({ managed: {}, managedInvalid: true });
-  });
-
-  it('refuses an invalid mailbox, ignores tampered storage and removes an addition', async () => {
-    await expect(saveUserAddition('13019', 'geen-adres')).rejects.toThrow();
-    await fakeBrowser.storage.local.set({ [userAdditionsKey]: { '13019': { mailbox: 42 } } });
+  it('never takes an addition from storage.local, where a content script could have planted it', async () => {
+    await fakeBrowser.storage.local.set({ [userAdditionsKey]: { '13019': { mailbox: 'planted@evil.example', addedOn: '2026-01-01', inForceSince: '2025-01-01' } } });
+    expect(await userAdditionsItem.get()).toEqual({});
     expect((await loadLayers()).user).toEqual({});
+  });
+
+  it('refuses an invalid mailbox or date and removes an addition', async () => {
+    await expect(saveUserAddition('13019', 'geen-adres')).rejects.toThrow();
+    await expect(saveUserAddition('13019', { mailbox: 'a@b.example', inForceSince: '2026-02-30' })).rejects.toThrow();
     await saveUserAddition('13019', 'a@b.example', today);
     expect(await removeUserAddition('13019')).toEqual({});
     expect((await loadLayers()).user).toEqual({});
+  });
+
+  it('tells an open page about every change: an addition, a choice, a new policy', async () => {
+    let calls = 0;
+    const stop = watchLayers(() => calls++);
+    await saveUserAddition('13019', 'a@b.example', today);
+    await recordMailboxChoice('13019', 'a@b.example', ['sociale.dienst@lille.be'], today);
+    await fakeBrowser.storage.managed.set({ recipientIds: [] });
+    expect(calls).toBe(3);
+    expect(await mailboxChoicesItem.get()).toEqual({ '13019': { mailbox: 'a@b.example', over: ['sociale.dienst@lille.be'], chosenOn: today } });
+    stop();
+  });
+});
+
+describe('protocolLine', () => {
+  it('reads as a Flemish worker reads dates', () => {
+    expect(protocolLine(recipientOf('2275'), today)).toBe('Protocol van kracht sinds 01-11-2025');
+    expect(protocolLine(recipientOf('3980'), today)).toBe('Protocol ondertekend, nog niet van kracht');
   });
 });

@@ -191,9 +191,19 @@ describe('a referral in Roundcube, in Chromium (side panel)', () => {
     const worker = await chromium.worker();
     const stored = await worker.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'sync' | 'session', { get(keys: null): Promise<unknown> }> } }).chrome.storage;
-      return JSON.stringify([await api.local.get(null), await api.sync.get(null), await api.session.get(null)]);
+      // The vault: the extension origin's IndexedDB, where settings, additions and the register live (issue 13.5).
+      const vault = await new Promise<unknown[]>((resolve, reject) => {
+        const opening = indexedDB.open('veilig-aanmelden');
+        opening.onerror = () => reject(opening.error ?? new Error('vault'));
+        opening.onsuccess = () => {
+          const read = opening.result.transaction('items', 'readonly').objectStore('items').getAll();
+          read.onsuccess = () => resolve(read.result);
+          read.onerror = () => reject(read.error ?? new Error('vault'));
+        };
+      });
+      return JSON.stringify([await api.local.get(null), await api.sync.get(null), await api.session.get(null), vault]);
     });
-    expect(stored).toContain(referred.reference); // the register is there, without client data
+    expect(stored).toContain(referred.reference); // the register is there (in the vault), without client data
     for (const value of [...clientValues, '470 12 34 56']) {
       expect(seenByPage).not.toContain(value);
       expect(stored).not.toContain(value);

@@ -21,8 +21,9 @@ describe('generatePassword', () => {
     expect([...new Set(passwords.join('').replace(/-/gu, ''))].sort().join('')).toBe([...passwordAlphabet].sort().join(''));
   });
 
-  it('passes the strength check, even with the referral as context', () => {
-    for (let i = 0; i < 5; i++) expect(checkPassword(generatePassword(), context)).toEqual({ ok: true });
+  it('is never checked as typed: zxcvbn counts its 20 random characters as 10^20, its true strength is 99 bits', () => {
+    // The typed-password bar (10^24 by zxcvbn's conservative count) is for passwords a person chose.
+    expect(generatedPasswordBits).toBeGreaterThan(80);
   });
 });
 
@@ -61,12 +62,25 @@ describe('checkPassword', () => {
     expect(checkPassword('tweeëntwintig-zwaluwen-op-één-draad')).toEqual({ ok: false, message: t('pw_nonAscii') });
   });
 
-  it.each(['zwaluw-tafel-pindakaas-97-regen', 'correct horse battery staple', 'Vq7#mP2!xL9$wR4&'])(
-    'accepts the strong %s',
+  // Issue 13 item 3: zxcvbn's top score (about 10^10 guesses) let these through.
+  it.each(['Zonnebloem!2025', 'Kortrijk#Lente2026', 'Correct horse battery', 'correct horse battery staple', 'Vq7#mP2!xL9$wR4&'])(
+    'refuses %s, which needs fewer than 10^24 guesses, saying how long a strong one is and why',
     (password) => {
-      expect(checkPassword(password, context)).toEqual({ ok: true });
+      expect(checkPassword(password, context)).toEqual({ ok: false, message: t('pw_tooGuessable', [6, 28]) });
+      expect(t('pw_tooGuessable', [6, 28])).toMatch(/minstens 6 willekeurige woorden.*ongeveer 28 willekeurige tekens/u);
+      expect(t('pw_tooGuessable', [6, 28])).toMatch(/zip is maar zo sterk als dit wachtwoord/u);
     },
   );
+
+  it.each([
+    'zwaluw-tafel-pindakaas-97-regen',
+    'gazon vlinder trompet kastanje mosterd ijzer',
+    'kruimel-zadel-vijver-lantaarn-sokken-molen',
+    'Vq7#mP2!xL9$wR4&kT5z@b8N!c3Dx^',
+    'r9#Tq2!vB7$mK4&wZ6*pL3?xH8%nJ5',
+  ])('accepts the strong %s (six random words, or random characters)', (password) => {
+    expect(checkPassword(password, context)).toEqual({ ok: true });
+  });
 
   it('answers in the locale asked for', () => {
     expect(checkPassword('', { locale: 'en' }).message).toBe('Please enter a password.');

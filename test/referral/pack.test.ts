@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReferralFiles, normalizeReference, packReferral, parseReferral, referralFormat, type Referral } from '../../lib/referral';
-import { centralDirectory, readZip } from '../support/zip';
+import { centralDirectory, localExtraIds, readZip } from '../support/zip';
 import { now, validInput } from '../support/people';
 
 const password = 'k7xm-4rp9-tz2c-h8vd-qn3w';
@@ -29,13 +29,13 @@ describe('packReferral', () => {
       expect(entry.method).toBe(99); // AES marker method
       expect(entry.aesVendorVersion).toBe(2); // AE-2: no CRC of the plaintext in the clear
       expect(entry.aesStrength).toBe(3); // 256-bit key
-      expect(entry.aesMethod).toBe(8); // deflate inside
+      expect(entry.aesMethod).toBe(0); // stored inside: a compressed size would follow the content
     }
   });
 
   it('holds exactly the data given, readable with the password', async () => {
     const packed = await packReferral(referral(), password, { now, recipient, referrer });
-    const files = await readZip(packed.bytes, password);
+    const files = Object.fromEntries(Object.entries(await readZip(packed.bytes, password)).map(([name, text]) => [name, text.replace(/(?<=\n)[ \r\n]*$/u, '')]));
     const json = JSON.parse(files['aanmelding.json']!);
     expect(json).toEqual({
       format: referralFormat,
@@ -60,6 +60,41 @@ describe('packReferral', () => {
         'EMAIL;TYPE=INTERNET:jan.peeters@example.org', `NOTE:Aanmelding Kind en Gezin ${packed.reference}`, 'END:VCARD', '',
       ].join('\r\n'),
     );
+  });
+
+  // Issue 13 item 7: contact.vcf was 124 + 2 × the name's length, and each entry carried its time to the second.
+  it('gives referrals with names of different length the same entry sizes, and no time', async () => {
+    const short = structuredClone(validInput);
+    const long = structuredClone(validInput);
+    short.client.firstName = 'Al';
+    short.client.lastName = 'Ng';
+    long.client.firstName = 'Marie-Christine';
+    long.client.lastName = 'Van den Broeck-Vermeulen';
+    long.client.address.street = 'Onze-Lieve-Vrouwestraat';
+    const sizes = async (input: typeof validInput, at: Date) => {
+      const packed = await packReferral(referral(input), password, { now: at, recipient, referrer });
+      return centralDirectory(packed.bytes).map(({ name, compressedSize, uncompressedSize, dosDate, dosTime }) => ({
+        name, compressedSize, uncompressedSize, dosDate, dosTime,
+      }));
+    };
+    const a = await sizes(short, now);
+    expect(await sizes(long, new Date('2026-11-23T15:47:13Z'))).toEqual(a);
+    for (const entry of a) expect(entry.uncompressedSize % 512).toBe(0);
+  });
+
+  it('writes no extended timestamp (0x5455) or NTFS time (0x000a), only the AES field', async () => {
+    const packed = await packReferral(referral(), password, { now });
+    for (const entry of centralDirectory(packed.bytes)) expect(entry.extraIds).toEqual([0x9901]);
+    expect(localExtraIds(packed.bytes)).toEqual([[0x9901], [0x9901], [0x9901]]);
+  });
+
+  it('pads with trailing spaces only: the JSON still parses, the text and vCard end as before', async () => {
+    const packed = await packReferral(referral(), password, { now });
+    const files = await readZip(packed.bytes, password);
+    for (const content of Object.values(files)) expect(new TextEncoder().encode(content).length % 512).toBe(0);
+    expect(JSON.parse(files['aanmelding.json']!).client.firstName).toBe('Jan');
+    expect(files['contact.vcf']!.trimEnd()).toMatch(/\r\nEND:VCARD$/u);
+    expect(files['aanmelding.txt']!.replace(/ +$/u, '')).toMatch(/\r\n$/u);
   });
 
   it('fails to open with a wrong password', async () => {

@@ -62,7 +62,10 @@ describe('the referral zip in 7-Zip', () => {
     const result = run('7z', ['l', '-slt', zipPath]);
     expect(result.status, result.stderr).toBe(0);
     const listing = result.stdout;
-    expect(listing.match(/^Method = AES-256 Deflate$/gmu)).toHaveLength(3);
+    expect(listing.match(/^Method = AES-256 Store$/gmu)).toHaveLength(3);
+    // Same padded size for every referral of this length class, and a fixed date: no name length, no time.
+    for (const size of listing.match(/^Size = \d+$/gmu) ?? []) expect(Number(size.slice(7)) % 512).toBe(0);
+    expect(listing.match(/^Modified = 1980-01-01 00:00:00/gmu)).toHaveLength(3);
     expect(listing.match(/^Encrypted = \+$/gmu)).toHaveLength(3);
     const personal = ['Zoë', 'Müller', 'Łukasik', 'Kerkstraat', '470123456', 'jan.peeters', 'Lille', '2275'];
     for (const value of personal) expect(listing).not.toContain(value);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateReference } from '../../lib/referral';
 import { evaluationCsv, evaluationRows } from '../../lib/register/evaluation';
-import { addReferral, exportRegister, importRegister, newEntry, RegisterError, withdraw } from '../../lib/register/register';
+import { addReferral, exportRegister, importRegister, newEntry, previewImport, RegisterError, withdraw } from '../../lib/register/register';
 import { registerEntrySchema } from '../../lib/register/schema';
+import { t } from '../../lib/i18n';
 
 const lille = { recipientId: '13019', recipientName: 'OCMW Lille', mailbox: 'sociale.dienst@lille.be', team: 'Team Middenkempen' };
 const caw = { recipientId: 'caw-brussel', recipientName: 'CAW Brussel', mailbox: 'aanmelding@caw.example', team: 'Team Middenkempen' };
@@ -49,6 +50,35 @@ describe('the register', () => {
   });
 });
 
+// Issue 13 item 1: an imported file named ocmw.antwerpen@evil.example, and its entry replaced the local one.
+describe('importing a register file', () => {
+  const fileOf = (entries: object[]) => JSON.stringify({ format: 'veilig-aanmelden/register@1', exportedOn: '2026-11-22', entries });
+
+  it('takes recipient names and mailboxes from the directory by id, never from the file', () => {
+    const forged = { ...entry('2026-11-02'), recipientName: 'OCMW Antwerpen', mailbox: 'ocmw.antwerpen@evil.example', team: 'x' };
+    const preview = previewImport([], fileOf([forged]));
+    expect(preview.changes).toEqual([{ kind: 'new', entry: expect.objectContaining({ reference: forged.reference }) }]);
+    expect(preview.merged[0]).toMatchObject({ recipientId: '13019', recipientName: 'OCMW Lille', mailbox: 'sociale.dienst@lille.be', team: '' });
+    expect(JSON.stringify(preview.merged)).not.toContain('evil.example');
+  });
+
+  it('never replaces a local entry\'s recipient; only moves its status on, and says so', () => {
+    const a = entry('2026-11-02');
+    const here = addReferral([], a);
+    const forged = { ...a, recipientId: '11002', recipientName: 'Evil', mailbox: 'ocmw.antwerpen@evil.example', status: 'ingetrokken', withdrawnOn: '2026-11-10' };
+    const preview = previewImport(here, fileOf([forged]));
+    expect(preview.changes).toEqual([{ kind: 'status', reference: a.reference, from: 'concept', to: 'ingetrokken' }]);
+    expect(preview.merged).toEqual([{ ...a, status: 'ingetrokken', withdrawnOn: '2026-11-10' }]);
+    expect(previewImport(preview.merged, fileOf([a]))).toMatchObject({ changes: [], unchanged: 1 });
+  });
+
+  it('refuses a file naming a recipient the directory does not know, in Dutch, changing nothing', () => {
+    const unknown = { ...entry('2026-11-02'), recipientId: '99999' };
+    expect(() => previewImport([], fileOf([unknown]))).toThrow(new RegisterError(t('opt_registerUnknownRecipient', ['99999', unknown.reference])));
+    expect(t('opt_registerUnknownRecipient', ['99999', 'KG-X'])).toMatch(/niet in de gids.*Er is niets veranderd/u);
+  });
+});
+
 describe('the yearly evaluation', () => {
   const a = entry('2026-01-15');
   const b = entry('2026-01-20');
@@ -78,5 +108,21 @@ describe('the yearly evaluation', () => {
   it('neutralises cells a spreadsheet would run as a formula', () => {
     const csv = evaluationCsv([{ month: '2026-01', recipientId: '13019', recipientName: '=HYPERLINK("x")', referrals: 1, withdrawals: 0, corrections: 0 }]);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  // Issue 13 item 8: a leading tab or CR was not neutralised, a comma not quoted, and names came from the register.
+  it.each([['\t=1+1', "'\t=1+1"], ['\tx', "'\tx"], ['\r=1+1', `"'\r=1+1"`], ['  =1+1', "'  =1+1"], ['-2', "'-2"], ['@SUM(A1)', "'@SUM(A1)"], ['a,b', '"a,b"'], ['a;b', '"a;b"'], ['a\nb', '"a\nb"']])(
+    'neutralises and quotes %j', (name, expected) => {
+      const csv = evaluationCsv([{ month: '2026-01', recipientId: '13019', recipientName: name, referrals: 1, withdrawals: 0, corrections: 0 }]);
+      expect(csv).toContain(`2026-01;${expected};13019;1;0;0\r\n`);
+    });
+
+  it('names each recipient from the directory by id, not from the register', () => {
+    const forged = addReferral([], newEntry({ reference: generateReference(), createdOn: '2026-03-01', recipientId: '13019',
+      recipientName: '=HYPERLINK("https://evil.example")', mailbox: 'x@evil.example', team: 't', corrects: null }));
+    expect(evaluationRows(forged, 2026)[0]?.recipientName).toBe('OCMW Lille');
+    const unknown = addReferral([], newEntry({ reference: generateReference(), createdOn: '2026-03-01', recipientId: '99999',
+      recipientName: 'Iets', mailbox: 'x@evil.example', team: 't', corrects: null }));
+    expect(evaluationRows(unknown, 2026)[0]?.recipientName).toBe('(onbekend: 99999)');
   });
 });

@@ -187,6 +187,13 @@ describe('the built manifests ask for exactly what SPEC §10 allows', () => {
     }
   });
 
+  // Issue 13 item 9: an explicit policy, so that a future dependency cannot load or send anything.
+  it('both built manifests carry exactly the extension pages policy', () => {
+    const policy = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self'; frame-ancestors 'none'";
+    expect(readManifest('chrome').content_security_policy).toEqual({ extension_pages: policy });
+    expect(readManifest('firefox').content_security_policy).toBe(policy);
+  });
+
   it('the end-to-end builds differ from production only by the loopback host they hold from the start', () => {
     const chrome = readManifest('chrome');
     const chromeE2e = readManifest('chromeE2e');

@@ -14,7 +14,12 @@ export async function readZip(bytes: Uint8Array, password: string): Promise<Reco
   return files;
 }
 
-export type CentralEntry = { name: string; method: number; flags: number; aesVendorVersion?: number; aesStrength?: number; aesMethod?: number };
+export type CentralEntry = {
+  name: string; method: number; flags: number; aesVendorVersion?: number; aesStrength?: number; aesMethod?: number;
+  compressedSize: number; uncompressedSize: number; dosTime: number; dosDate: number;
+  /** The ids of the entry's extra fields in the central directory (0x9901 AES, 0x5455 extended timestamp, …). */
+  extraIds: number[];
+};
 
 /** Parses the central directory by hand: what any tool (or onlooker) sees without the password. */
 export function centralDirectory(bytes: Uint8Array): CentralEntry[] {
@@ -33,12 +38,17 @@ export function centralDirectory(bytes: Uint8Array): CentralEntry[] {
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
     const name = new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    const entry: CentralEntry = { name, method, flags };
+    const entry: CentralEntry = {
+      name, method, flags, extraIds: [],
+      dosTime: view.getUint16(offset + 12, true), dosDate: view.getUint16(offset + 14, true),
+      compressedSize: view.getUint32(offset + 20, true), uncompressedSize: view.getUint32(offset + 24, true),
+    };
     let extra = offset + 46 + nameLength;
     const extraEnd = extra + extraLength;
     while (extra + 4 <= extraEnd) {
       const id = view.getUint16(extra, true);
       const size = view.getUint16(extra + 2, true);
+      entry.extraIds.push(id);
       if (id === 0x9901) {
         entry.aesVendorVersion = view.getUint16(extra + 4, true);
         entry.aesStrength = view.getUint8(extra + 8);
@@ -52,3 +62,21 @@ export function centralDirectory(bytes: Uint8Array): CentralEntry[] {
   return entries;
 }
 
+
+/** The ids of the extra fields of each local file header, in order: what sits next to each entry's data. */
+export function localExtraIds(bytes: Uint8Array): number[][] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found: number[][] = [];
+  for (let offset = 0; offset + 30 <= bytes.length; offset++) {
+    if (view.getUint32(offset, true) !== 0x04034b50) continue;
+    const nameLength = view.getUint16(offset + 26, true);
+    const extraLength = view.getUint16(offset + 28, true);
+    const ids: number[] = [];
+    for (let extra = offset + 30 + nameLength; extra + 4 <= offset + 30 + nameLength + extraLength; extra += 4 + view.getUint16(extra + 2, true)) {
+      ids.push(view.getUint16(extra, true));
+    }
+    found.push(ids);
+    offset += 29 + nameLength + extraLength;
+  }
+  return found;
+}
