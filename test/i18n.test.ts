@@ -27,4 +27,21 @@ describe('locale files', () => {
     expect(t('err_tooLong', [80])).toBe('Te lang: maximaal 80 tekens.');
     expect(t('err_tooLong', [80], 'fr')).toBe('Trop long : 80 caractères au maximum.');
   });
+
+  it('speak to the worker as "je" in Dutch: never "u" or "uw" as the form of address', () => {
+    // Lower case anywhere, or "U"/"Uw" opening a sentence before a word ("U kan…"); a list of letters ("0, O, 1, I, L of U") is not address.
+    const formal = /(?<![\p{L}\p{N}'’-])(u|uw|uzelf)(?![\p{L}\p{N}'’-])|(?:^|[.!?:]\s+)(?:U|Uw)\s+\p{Ll}/u;
+    const offenders = Object.entries(nl).filter(([, { message }]) => formal.test(message)).map(([key, { message }]) => `${key}: ${message}`);
+    expect(offenders).toEqual([]);
+    // The test can fail: the text the issue found.
+    expect(formal.test('Door u toegevoegd op 01-12-2026')).toBe(true);
+    expect(formal.test('Wilt u dit nakijken? Uw gegevens')).toBe(true);
+    expect(formal.test('U kan het wachtwoord kopiëren.')).toBe(true);
+  });
+
+  it('carry no English words that leaked into Dutch screens before', () => {
+    const leaked = /\b(to field|message body|file input|attachment|compose|draft|click|button|settings|error|failed|not found|upload(ing)?)\b/iu;
+    const offenders = Object.entries(nl).filter(([, { message }]) => leaked.test(message)).map(([key, { message }]) => `${key}: ${message}`);
+    expect(offenders).toEqual([]);
+  });
 });

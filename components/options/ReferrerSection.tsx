@@ -1,18 +1,33 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { createDirectory } from '../../lib/directory';
 import { locales, setLocale, t } from '../../lib/i18n';
+import { checkPhone } from '../../lib/referral/fields';
 import { loadSettings, saveSettings, settingsSchema, type Settings } from '../../lib/settings';
 
 const languageNames = { nl: 'Nederlands', en: 'English', fr: 'Français' } as const;
+
+/** The Kind en Gezin teams the directory data names (where a source gives one); any other team can be typed. */
+function knownTeams(): string[] {
+  const directory = createDirectory();
+  const teams = directory.municipalities.map((municipality) => directory.recipient(municipality.recipientId)?.team ?? null);
+  return [...new Set(teams.filter((team): team is string => typeof team === 'string' && team !== ''))].sort();
+}
 
 /** The referrer's own work details (signature, the zip's "referrer") and the language of the extension. */
 export function ReferrerSection({ onLanguage }: { onLanguage: () => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
-  const ids = { name: useId(), team: useId(), phone: useId(), email: useId(), language: useId() };
+  const [firstRun, setFirstRun] = useState(false);
+  const [teams] = useState(knownTeams);
+  const ids = { name: useId(), team: useId(), phone: useId(), email: useId(), language: useId(), teams: useId() };
 
   useEffect(() => {
-    void loadSettings().then(setSettings);
+    void loadSettings().then((loaded) => {
+      setSettings(loaded);
+      // "Aan de slag" until the worker has said who they are: the mail is signed with it.
+      setFirstRun(loaded.referrer.name.trim() === '');
+    });
   }, []);
   if (!settings) return null;
 
@@ -22,9 +37,14 @@ export function ReferrerSection({ onLanguage }: { onLanguage: () => void }) {
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!settings) return;
+    const next: Record<string, string> = {};
+    // The referrer's phone is checked like the client's, and kept as typed when it is not right.
+    const phone = settings.referrer.phone.trim() === '' ? null : checkPhone(settings.referrer.phone);
+    if (phone && !phone.ok) next.phone = t(phone.message);
     const parsed = settingsSchema.safeParse({ ...settings, referrer: { ...settings.referrer, email: settings.referrer.email.trim() } });
-    if (!parsed.success) {
-      setErrors({ email: t('err_email') });
+    if (!parsed.success) next.email = t('err_email');
+    if (!parsed.success || Object.keys(next).length > 0) {
+      setErrors(next);
       return;
     }
     setErrors({});
@@ -32,9 +52,10 @@ export function ReferrerSection({ onLanguage }: { onLanguage: () => void }) {
     setLocale(parsed.data.language);
     onLanguage();
     setStatus(t('opt_settingsSaved'));
+    if (parsed.data.referrer.name.trim() !== '') setFirstRun(false);
   }
 
-  const input = (key: keyof Settings['referrer'], label: string, type = 'text') => (
+  const input = (key: keyof Settings['referrer'], label: string, type = 'text', list?: string) => (
     <div className="field">
       <label htmlFor={ids[key]}>{label}</label>
       <input
@@ -42,6 +63,7 @@ export function ReferrerSection({ onLanguage }: { onLanguage: () => void }) {
         type={type}
         autoComplete="off"
         value={referrer[key]}
+        list={list}
         onChange={(event) => change(key, event.target.value)}
         aria-invalid={errors[key] ? true : undefined}
         aria-describedby={errors[key] ? `${ids[key]}-error` : undefined}
@@ -52,11 +74,26 @@ export function ReferrerSection({ onLanguage }: { onLanguage: () => void }) {
 
   return (
     <section aria-labelledby="referrer-title">
+      {firstRun ? (
+        <div className="card first-run" aria-labelledby="first-run-title">
+          <h2 id="first-run-title">{t('start_title')}</h2>
+          <ul>
+            <li>{t('start_needed')}</li>
+            <li>{t('start_roundcube')}</li>
+            <li className="muted">{t('start_optional')}</li>
+          </ul>
+        </div>
+      ) : null}
       <h2 id="referrer-title">{t('opt_referrerTitle')}</h2>
       <p>{t('opt_referrerIntro')}</p>
       <form onSubmit={(event) => void save(event)} noValidate>
         {input('name', t('opt_referrerName'))}
-        {input('team', t('opt_referrerTeam'))}
+        {input('team', t('opt_referrerTeam'), 'text', ids.teams)}
+        <datalist id={ids.teams}>
+          {teams.map((team) => (
+            <option key={team} value={team} />
+          ))}
+        </datalist>
         {input('phone', t('opt_referrerPhone'), 'tel')}
         {input('email', t('opt_referrerEmail'), 'email')}
         <div className="field">

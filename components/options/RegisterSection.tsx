@@ -1,10 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { displayDate } from '../../lib/directory';
 import { t } from '../../lib/i18n';
-import { evaluationCsv, evaluationRows } from '../../lib/register/evaluation';
+import { plural } from '../../lib/i18n/plural';
+import { evaluationCsv, evaluationRows, evaluationTotals } from '../../lib/register/evaluation';
 import { exportRegister, previewImport, RegisterError, type ImportPreview } from '../../lib/register/register';
 import type { RegisterEntry } from '../../lib/register/schema';
-import { loadRegister, saveRegister } from '../../lib/register/storage';
+import { loadRegister, registerItem, saveRegister } from '../../lib/register/storage';
 import { belgianToday } from '../../lib/time';
 import { useDirectory } from '../common/useDirectory';
 
@@ -31,6 +32,8 @@ export function RegisterSection() {
 
   useEffect(() => {
     void loadRegister().then(setRegister);
+    // A referral marked sent in the panel meanwhile changes the counts here at once.
+    return registerItem.watch(setRegister);
   }, []);
 
   // Reading a file only shows what it would change; nothing is stored until "Voer deze wijzigingen door".
@@ -56,16 +59,18 @@ export function RegisterSection() {
     await saveRegister(preview.merged);
     setRegister(preview.merged);
     setPreview(null);
-    setStatus(t('opt_registerImported', [preview.merged.length]));
+    setStatus(plural('opt_registerImported', preview.merged.length));
   }
 
+  // The same rows as the CSV, so the page and the file never disagree (issue 14.9).
+  const totals = evaluationTotals(register, year, (id) => directory.recipient(id)?.name);
   const years = [...new Set([thisYear, ...register.map((entry) => Number(entry.createdOn.slice(0, 4)))])].sort((a, b) => b - a);
 
   return (
     <section aria-labelledby="register-title">
       <h2 id="register-title">{t('opt_registerTitle')}</h2>
       <p>{t('opt_registerIntro')}</p>
-      <p>{t('opt_registerCount', [register.length])}</p>
+      <p>{plural('opt_registerCount', register.length)}</p>
       <p>
         <button type="button" onClick={() => download(`register-${belgianToday()}.json`, exportRegister(register, belgianToday()), 'application/json')}>
           {t('opt_registerExport')}
@@ -91,7 +96,7 @@ export function RegisterSection() {
               ))}
             </ul>
           )}
-          {preview.unchanged > 0 ? <p>{t('opt_registerPreviewUnchanged', [preview.unchanged])}</p> : null}
+          {preview.unchanged > 0 ? <p>{plural('opt_registerPreviewUnchanged', preview.unchanged)}</p> : null}
           <p>
             {preview.changes.length > 0 ? <button type="button" onClick={() => void applyImport()}>{t('opt_registerApply')}</button> : null}{' '}
             <button type="button" onClick={() => setPreview(null)}>{t('opt_registerCancelImport')}</button>
@@ -108,10 +113,19 @@ export function RegisterSection() {
             </option>
           ))}
         </select>{' '}
-        <button type="button" onClick={() => download(`evaluatie-${year}.csv`, evaluationCsv(evaluationRows(register, year)), 'text/csv;charset=utf-8')}>
+        <button
+          type="button"
+          onClick={() => download(`evaluatie-${year}.csv`, evaluationCsv(evaluationRows(register, year, (id) => directory.recipient(id)?.name)), 'text/csv;charset=utf-8')}
+        >
           {t('opt_evaluationExport')}
         </button>
       </div>
+      <p>
+        {t('opt_evaluationSummary', [year, plural('opt_countReferrals', totals.referrals), plural('opt_countWithdrawals', totals.withdrawals),
+          plural('opt_countCorrections', totals.corrections)])}
+      </p>
+      {totals.pending > 0 ? <p>{plural('opt_evaluationPending', totals.pending, [year])}</p> : null}
+      <p className="muted">{t('opt_evaluationRule')}</p>
     </section>
   );
 }

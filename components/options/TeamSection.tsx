@@ -9,8 +9,8 @@ import { downloadFile } from './download';
 
 type Props = { additions: UserAdditions; team: TeamEntries; layers: LoadedLayers | null };
 type Pending = { fileName: string; author: string | null; items: ImportItem[] };
-/** Per entry: apply it ("team"), or, for a conflict, keep what is there ("keep"); nothing chosen yet: "". */
-type Answer = 'team' | 'keep' | '';
+/** Per entry: apply it ("team"), or, for a conflict, keep one mailbox that is there ("keep:<mailbox>"); nothing chosen yet: "". */
+type Answer = 'team' | `keep:${string}` | '';
 
 const itemDates = (item: ImportItem) =>
   item.entry.inForceSince ? t('additions_inForce', [displayDate(item.entry.inForceSince)]) : t('additions_noDate');
@@ -109,7 +109,7 @@ export function TeamSection({ additions, team, layers }: Props) {
                     <legend>{t('team_conflict', [item.name])}</legend>
                     {item.current.map((option) => (
                       <label key={`${option.origin}-${option.mailbox}`} className="choice-option">
-                        <input type="radio" name={`team-${item.recipientId}`} checked={answers[item.recipientId] === 'keep'} onChange={() => setAnswers({ ...answers, [item.recipientId]: 'keep' })} />{' '}
+                        <input type="radio" name={`team-${item.recipientId}`} checked={answers[item.recipientId] === `keep:${option.mailbox}`} onChange={() => setAnswers({ ...answers, [item.recipientId]: `keep:${option.mailbox}` })} />{' '}
                         {t('team_keep', [option.mailbox, optionLabel(option)])}
                       </label>
                     ))}

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { Locality } from '../../lib/directory';
 import { t, type MessageKey } from '../../lib/i18n';
+import { splitHouseNumber } from '../../lib/referral/fields';
 import type { FormState } from '../../lib/session/form-state';
 import { Field } from './Field';
-import { hasAddress } from './form';
 
 type Client = FormState['client'];
 type Props = {
@@ -23,13 +23,17 @@ const labels = {
 const paths: Record<keyof Client, string> = {
   firstName: 'client.firstName', lastName: 'client.lastName', street: 'client.address.street', houseNumber: 'client.address.houseNumber',
   box: 'client.address.box', postcode: 'client.address.postcode', municipality: 'client.address.municipality', phone: 'client.phone',
-  email: 'client.email', residencePostcode: 'client.residencePostcode',
+  email: 'client.email',
 };
 
-/** Step 2: the permitted fields only, checked as typed; the postcode picks the municipality and the recipient. */
+/**
+ * Step 2: the permitted fields only, checked as typed. One postcode, where the client lives: it chooses the
+ * recipient, and travels with the address when there is one; a postcode with several places asks which one (the
+ * client's own place stays in the address, the recipient is still the municipality's OCMW).
+ */
 export function ClientStep({ client, errors, localities, onChange, onLeave }: Props) {
   const municipalityId = useId();
-  const field = (key: Exclude<keyof Client, 'residencePostcode'>, extra: { autoComplete?: string; inputMode?: 'numeric' | 'tel' | 'email'; type?: string } = {}) => (
+  const field = (key: keyof Client, extra: { autoComplete?: string; inputMode?: 'numeric' | 'tel' | 'email'; type?: string; onBlur?: () => void } = {}) => (
     <Field
       label={t(labels[key])}
       value={client[key]}
@@ -42,11 +46,42 @@ export function ClientStep({ client, errors, localities, onChange, onLeave }: Pr
     />
   );
   const choices = [...new Set(localities.map((locality) => locality.name))];
+  /** "1 bus 2", "1/2", "1 b2": number and box apart, as the file and the OCMW want them. */
+  const leaveHouseNumber = () => {
+    const split = client.box.trim() === '' ? splitHouseNumber(client.houseNumber) : null;
+    if (split) onChange({ ...client, ...split });
+    onLeave(paths.houseNumber);
+  };
   return (
     <>
       <p>{t('client_intro')}</p>
       {field('firstName')}
       {field('lastName')}
+      <fieldset>
+        <legend>{t('client_placeLegend')}</legend>
+        {field('postcode', { inputMode: 'numeric' })}
+        {choices.length > 1 ? (
+          <div className="field">
+            <label htmlFor={municipalityId}>{t('client_place')}</label>
+            <select
+              id={municipalityId}
+              value={client.municipality}
+              onChange={(event) => onChange({ ...client, municipality: event.target.value })}
+              onBlur={() => onLeave(paths.municipality)}
+              aria-invalid={errors[paths.municipality] ? true : undefined}
+              aria-describedby={errors[paths.municipality] ? `${municipalityId}-error` : undefined}
+            >
+              <option value="">{t('client_chooseLocality')}</option>
+              {choices.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            {errors[paths.municipality] ? <p id={`${municipalityId}-error`} className="field-error">{errors[paths.municipality]}</p> : null}
+          </div>
+        ) : null}
+      </fieldset>
       <fieldset>
         <legend>{t('client_contactLegend')}</legend>
         {errors['client.contact'] ? <p className="field-error" role="alert">{errors['client.contact']}</p> : null}
@@ -56,45 +91,10 @@ export function ClientStep({ client, errors, localities, onChange, onLeave }: Pr
           <legend>{t('client_addressLegend')}</legend>
           {field('street')}
           <div className="row">
-            {field('houseNumber')}
+            {field('houseNumber', { onBlur: leaveHouseNumber })}
             {field('box')}
           </div>
-          {field('postcode', { inputMode: 'numeric' })}
-          {choices.length > 1 ? (
-            <div className="field">
-              <label htmlFor={municipalityId}>{t('label_municipality')}</label>
-              <select
-                id={municipalityId}
-                value={client.municipality}
-                onChange={(event) => onChange({ ...client, municipality: event.target.value })}
-                onBlur={() => onLeave(paths.municipality)}
-                aria-invalid={errors[paths.municipality] ? true : undefined}
-                aria-describedby={errors[paths.municipality] ? `${municipalityId}-error` : undefined}
-              >
-                <option value="">{t('client_chooseLocality')}</option>
-                {choices.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-              {errors[paths.municipality] ? <p id={`${municipalityId}-error`} className="field-error">{errors[paths.municipality]}</p> : null}
-            </div>
-          ) : (
-            field('municipality')
-          )}
         </fieldset>
-        {!hasAddress(client) ? (
-          <Field
-            label={t('client_residence')}
-            value={client.residencePostcode}
-            error={errors[paths.residencePostcode]}
-            inputMode="numeric"
-            autoComplete="off"
-            onValue={(value) => onChange({ ...client, residencePostcode: value })}
-            onBlur={() => onLeave(paths.residencePostcode)}
-          />
-        ) : null}
       </fieldset>
     </>
   );

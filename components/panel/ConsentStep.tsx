@@ -11,7 +11,9 @@ type Props = {
 
 /** Step 1: the referrer confirms the client was informed and consented, when and how (SPEC §2.2). */
 export function ConsentStep({ consent, errors, onChange }: Props) {
-  const ids = { informed: useId(), consented: useId(), date: useId(), manner: useId() };
+  const ids = { date: useId(), manner: useId() };
+  // Informed, consented and manner are one choice: their messages are one message.
+  const consentError = errors['consent.manner'] ?? errors['consent.informed'] ?? errors['consent.consented'] ? t('consent_required') : undefined;
   const error = (key: string, id: string) => (errors[key] ? <p id={`${id}-error`} className="field-error">{errors[key]}</p> : null);
   const described = (key: string, id: string) => (errors[key] ? `${id}-error` : undefined);
   return (
@@ -23,28 +25,24 @@ export function ConsentStep({ consent, errors, onChange }: Props) {
           {t('consent_infoPrint')}
         </a>
       </p>
-      <div className="field check">
-        <input
-          id={ids.informed}
-          type="checkbox"
-          checked={consent.informed}
-          onChange={(event) => onChange({ ...consent, informed: event.target.checked })}
-          aria-describedby={described('consent.informed', ids.informed)}
-        />
-        <label htmlFor={ids.informed}>{t('consent_informed')}</label>
-        {error('consent.informed', ids.informed)}
-      </div>
-      <div className="field check">
-        <input
-          id={ids.consented}
-          type="checkbox"
-          checked={consent.consented}
-          onChange={(event) => onChange({ ...consent, consented: event.target.checked })}
-          aria-describedby={described('consent.consented', ids.consented)}
-        />
-        <label htmlFor={ids.consented}>{t('consent_consented')}</label>
-        {error('consent.consented', ids.consented)}
-      </div>
+      {/* One control confirms both facts and the manner (SPEC §3 F1.3: its label states both): an explicit choice, no default. */}
+      <fieldset className="field" aria-describedby={consentError ? `${ids.manner}-error` : undefined}>
+        <legend>{t('consent_manner')}</legend>
+        {(['mondeling', 'schriftelijk'] as const).map((manner) => (
+          <label key={manner} className="radio">
+            <input
+              type="radio"
+              name="manner"
+              value={manner}
+              checked={consent.manner === manner && consent.informed && consent.consented}
+              aria-invalid={consentError ? true : undefined}
+              onChange={() => onChange({ ...consent, informed: true, consented: true, manner })}
+            />{' '}
+            {t(`consent_both_${manner}`)}
+          </label>
+        ))}
+        {consentError ? <p id={`${ids.manner}-error`} className="field-error">{consentError}</p> : null}
+      </fieldset>
       <div className="field">
         <label htmlFor={ids.date}>{t('consent_date')}</label>
         <input
@@ -58,22 +56,6 @@ export function ConsentStep({ consent, errors, onChange }: Props) {
         />
         {error('consent.date', ids.date)}
       </div>
-      <fieldset className="field" aria-describedby={described('consent.manner', ids.manner)}>
-        <legend>{t('consent_manner')}</legend>
-        {(['mondeling', 'schriftelijk'] as const).map((manner) => (
-          <label key={manner} className="radio">
-            <input
-              type="radio"
-              name="manner"
-              value={manner}
-              checked={consent.manner === manner}
-              onChange={() => onChange({ ...consent, manner })}
-            />{' '}
-            {t(`consent_${manner}`)}
-          </label>
-        ))}
-        {error('consent.manner', ids.manner)}
-      </fieldset>
     </>
   );
 }

@@ -10,6 +10,8 @@ type Props = {
   recipient?: Recipient | null;
   /** The protocol gate's verdict for that recipient (lib/directory referralDecision). */
   decision: ReferralDecision | null;
+  /** "Volgende" was pressed while the gate refuses: say so where the reason is, and take the focus there. */
+  blocking?: boolean;
 };
 
 /**
@@ -17,7 +19,7 @@ type Props = {
  * for lack of a mailbox or date offers "Mailadres en protocol toevoegen" right here; a disagreement between sources
  * asks which mailbox is right. Both are stored, and the open panel follows at once (useDirectory watches the layers).
  */
-export function RecipientSummary({ lookup, recipient: given, decision }: Props) {
+export function RecipientSummary({ lookup, recipient: given, decision, blocking = false }: Props) {
   const recipient = given !== undefined ? given : lookup?.status === 'found' ? (lookup.matches[0]?.recipient ?? null) : null;
   const [adding, setAdding] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -27,8 +29,8 @@ export function RecipientSummary({ lookup, recipient: given, decision }: Props) 
     <section className="recipient-box" aria-labelledby="recipient-heading">
       <h2 id="recipient-heading">{t('recipient_heading')}</h2>
       <div aria-live="polite">
-        {!lookup && !recipient ? <p className="muted">{t('recipient_none')}</p> : null}
-        {lookup && lookup.status !== 'found' ? <p className="decision refuse">{lookup.message}</p> : null}
+        {/* An unknown or outside postcode is said next to the postcode field, once. */}
+        {!recipient ? <p className="muted">{t('recipient_none')}</p> : null}
         {recipient ? (
           <>
             <p className="recipient">{recipient.name}</p>
@@ -44,7 +46,12 @@ export function RecipientSummary({ lookup, recipient: given, decision }: Props) 
             ) : null}
           </>
         ) : null}
-        {decision && decision.verdict === 'refuse' ? <p className="decision refuse">{decision.message}</p> : null}
+        {decision && decision.verdict === 'refuse' ? (
+          <p className="decision refuse" tabIndex={-1} data-blocking={blocking ? 'true' : undefined} role={blocking ? 'alert' : undefined}>
+            {blocking ? `${t('recipient_refused')} ` : ''}
+            {decision.message}
+          </p>
+        ) : null}
         {status && decision?.verdict === 'allow' ? <p role="status">{status}</p> : null}
       </div>
       {recipient && decision?.action === 'chooseMailbox' ? <MailboxChoice recipient={recipient} /> : null}
@@ -59,7 +66,7 @@ export function RecipientSummary({ lookup, recipient: given, decision }: Props) 
         <AddMailbox
           recipientId={recipient.id}
           recipientName={recipient.name}
-          initial={{ mailbox: recipient.mailbox, phone: recipient.phone }}
+          initial={{ mailbox: recipient.mailbox, inForceSince: recipient.protocol.inForceSince, endedOn: recipient.protocol.endedOn, phone: recipient.phone, source: recipient.mailboxOrigin === 'user' ? recipient.source : null }}
           requireDate
           onSaved={(message) => {
             setAdding(null);

@@ -1,8 +1,9 @@
+import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { referralDecision, type DirectoryMatch } from '../../lib/directory';
 import { newEntry } from '../../lib/register/register';
 import type { RegisterEntry } from '../../lib/register/schema';
-import { recordReferral } from '../../lib/register/storage';
+import { recordClosedWithWarning, recordReferral } from '../../lib/register/storage';
 import type { Settings } from '../../lib/settings';
 import { belgianToday } from '../../lib/time';
 import { t } from '../../lib/i18n';
@@ -92,14 +93,32 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
   const decision = match ? referralDecision(match.recipient) : null;
   const recipientMoved = correcting !== null && addressMatch !== undefined && addressMatch.recipient.id !== correcting.recipientId;
 
+  const placeMissing = new Set(match?.localities.map((locality) => locality.name) ?? []).size > 1 && form.client.municipality === '';
+  const [focusTick, setFocusTick] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  // "Volgende" on a form that is not ready: the first field with a message gets the focus, with its message in view.
+  useEffect(() => {
+    if (focusTick === 0) return;
+    const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-blocking="true"]');
+    target?.focus();
+    target?.scrollIntoView({ block: 'center' });
+  }, [focusTick]);
+
   const shown = (step: FormState['step']) => {
     const visible: Record<string, string> = {};
     for (const [path, message] of Object.entries(errors)) {
       if (stepOfError(path) !== step) continue;
       if (submitted.has(step) || touched.has(path)) visible[path] = message;
     }
-    if (step === 'client' && lookup && lookup.status !== 'found' && !form.client.postcode && (submitted.has('client') || touched.has('client.residencePostcode'))) {
-      visible['client.residencePostcode'] = lookup.message;
+    // The postcode always chooses the recipient: a missing, unknown or outside one is said once, next to the field.
+    const postcodeSeen = submitted.has('client') || touched.has('client.address.postcode');
+    if (step === 'client' && postcodeSeen && !visible['client.address.postcode']) {
+      if (lookup && lookup.status !== 'found') visible['client.address.postcode'] = lookup.message;
+      else if (!lookup) visible['client.address.postcode'] = t('recipient_none');
+    }
+    // Several places under one postcode: the choice is needed even when no street travels (it is where the client lives).
+    if (step === 'client' && submitted.has('client') && placeMissing && !visible['client.address.municipality']) {
+      visible['client.address.municipality'] = t('client_placeRequired');
     }
     return visible;
   };
@@ -109,8 +128,11 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
 
   function next() {
     setSubmitted((current) => new Set(current).add(form.step));
-    if (stepErrors(form.step).length > 0) return;
-    if (form.step === 'client' && recipientBlocks()) return;
+    const blocked = stepErrors(form.step).length > 0 || (form.step === 'client' && (recipientBlocks() || placeMissing));
+    if (blocked) {
+      setFocusTick((tick) => tick + 1);
+      return;
+    }
     const index = stepOrder.indexOf(form.step);
     const nextStep = stepOrder[index + 1];
     if (nextStep) setForm({ ...form, step: nextStep, passwordMode: nextStep === 'password' ? passwordModeFor(form.passwordMode) : form.passwordMode });
@@ -132,19 +154,16 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     ...(match ? [match.municipality.nameNl, match.municipality.nameFr] : []),
   ];
 
-  /** Client changes; a new postcode fills the municipality when it names one place (or the municipality itself). */
+  /** Client changes; a new postcode fills the place when it has exactly one, and otherwise asks (never a guess). */
   function updateClient(client: FormState['client']) {
     let next = client;
-    if (client.postcode !== form.client.postcode && /^\d{4}$/u.test(client.postcode.trim()) && client.municipality === '') {
-      const found = directory.lookupPostcode(client.postcode.trim());
-      const place = found.status === 'found' ? found.matches[0] : undefined;
-      if (place) {
-        const names = [...new Set(place.localities.map((locality) => locality.name))];
-        const only = names.length === 1 ? names[0] : names.find((name) => name === place.municipality.nameNl);
-        if (only) next = { ...client, municipality: only };
-      }
+    if (client.postcode !== form.client.postcode) {
+      const code = client.postcode.trim();
+      const found = /^\d{4}$/u.test(code) ? directory.lookupPostcode(code) : null;
+      const place = found?.status === 'found' ? found.matches[0] : undefined;
+      const names = place ? [...new Set(place.localities.map((locality) => locality.name))] : [];
+      next = { ...client, municipality: names.length === 1 ? (names[0] ?? '') : '' };
     }
-    // An acknowledged warning holds for this recipient only.
     setForm({ ...form, client: next });
   }
 
@@ -282,11 +301,21 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
       </h1>
       {phase.kind === 'form' ? <p className="muted">{t('panel_stepOf', [stepNumber, stepOrder.length])}</p> : null}
       {restored && phase.kind === 'form' ? <p className="muted" role="status">{t('panel_restored')}</p> : null}
+      {phase.kind === 'form' && (settings.referrer.name.trim() === '' || settings.referrer.phone.trim() === '') ? (
+        // Without them the mail is signed "Kind en Gezin" only: the OCMW does not know who refers or who will phone.
+        <p className="decision warn">
+          {t('panel_referrerMissing')}{' '}
+          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('panel_referrerFill')}
+          </button>
+        </p>
+      ) : null}
       {correcting ? <p className="notice">{t('correct_banner', [correcting.reference, correcting.recipientName])}</p> : null}
       {recipientMoved && correcting ? <p className="decision warn">{t('correct_otherRecipient', [correcting.recipientName])}</p> : null}
 
       {phase.kind === 'form' || phase.kind === 'making' ? (
         <form
+          ref={formRef}
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
@@ -307,7 +336,12 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
                 onChange={updateClient}
                 onLeave={leave}
               />
-              <RecipientSummary lookup={lookup} recipient={match?.recipient ?? null} decision={decision} />
+              <RecipientSummary
+                lookup={lookup}
+                recipient={match?.recipient ?? null}
+                decision={decision}
+                blocking={submitted.has('client') && match !== undefined && recipientBlocks()}
+              />
             </>
           ) : null}
           {form.step === 'password' && match ? (
@@ -350,12 +384,17 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
           reference={phase.made.reference}
           fileName={phase.made.fileName}
           password={phase.made.password}
+          recipient={match?.recipient ?? null}
           check={phase.check}
           onRecheck={() => {
             const { made } = phase;
             void checkDraft(made.expected).then((check) => setPhase({ kind: 'done', made, check }));
           }}
-          onFinish={() => void discard()}
+          onFinish={(withWarning) => {
+            // The register keeps that the draft was left with a warning standing (issue 14.4), never what it was.
+            if (withWarning) void recordClosedWithWarning(phase.made.reference).finally(() => void discard());
+            else void discard();
+          }}
         />
       ) : null}
       {phase.kind === 'fallback' ? (

@@ -22,8 +22,8 @@ type Props = { client: PanelClient; tab: WebmailTab; settings: Settings; target:
 export function WithdrawView({ client, tab, settings, target, onFinished }: Props) {
   const [phase, setPhase] = useState<Phase>({ kind: 'review' });
   const mail = withdrawalMailText(target.reference, target.createdOn ?? '', settings.referrer);
-  // Without a known date the sentence names none: "die wij op -- aan jullie bezorgden" would confuse.
-  const body = target.createdOn ? mail.body : mail.body.replace(/, die wij op [^,]*, /u, ' ');
+  // Without a known date the sentence names none: "aangemaakt op --" would confuse. (Mails to the OCMW are Dutch.)
+  const body = target.createdOn ? mail.body : mail.body.replace(/, aangemaakt op [^,]*,/u, '');
   // A notice: To exactly the mailbox, no Cc or Bcc, no attachment (it carries no client data to check).
   const expected = { to: target.mailbox, fileName: null, referral: null };
 

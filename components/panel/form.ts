@@ -8,18 +8,21 @@ export function emptyForm(corrects: string | null = null): FormState {
     consent: { informed: false, consented: false, date: belgianToday(), manner: '' },
     client: {
       firstName: '', lastName: '', street: '', houseNumber: '', box: '', postcode: '', municipality: '', phone: '', email: '',
-      residencePostcode: '',
     },
     passwordMode: 'generated',
     corrects,
   };
 }
 
+/**
+ * True when an address travels: the worker typed a street, number or box. The postcode and place alone do not make
+ * one: they are asked always, because they choose the recipient (issue 14.5: one postcode field).
+ */
 export function hasAddress(client: FormState['client']): boolean {
-  return [client.street, client.houseNumber, client.box, client.postcode, client.municipality].some((value) => value.trim() !== '');
+  return [client.street, client.houseNumber, client.box].some((value) => value.trim() !== '');
 }
 
-/** The form as parseReferral's input (SPEC §4: `client` + `consent`); the residence postcode is not part of it. */
+/** The form as parseReferral's input (SPEC §4: `client` + `consent`); postcode and place travel only with an address. */
 export function referralInput(form: FormState): unknown {
   const { client } = form;
   return {
@@ -36,9 +39,9 @@ export function referralInput(form: FormState): unknown {
   };
 }
 
-/** The postcode that decides the recipient: the address's, or the residence postcode when no address travels. */
+/** The postcode that decides the recipient: where the client lives, whether or not the address travels. */
 export function recipientPostcode(client: FormState['client']): string {
-  return (hasAddress(client) ? client.postcode : client.residencePostcode).trim();
+  return client.postcode.trim();
 }
 
 /** True when the worker entered anything: a restored blank form is not worth announcing. */

@@ -130,3 +130,13 @@ export function checkMunicipalityForPostcode(municipality: string, postcode: str
   const choices = [...new Set(lookup.matches.flatMap((match) => [match.municipality.nameNl, ...match.localities.map((l) => l.name)]))];
   return { ok: false, message: 'dir_municipalityMismatch', substitutions: [postcode, choices.join(', ')] };
 }
+
+/**
+ * "1 bus 2", "1/2", "1 b2", "12A bte 3": a house number written with its box, as workers type it from a letter, split
+ * into number and box (issue 14.5). Null when the text is not of that shape (the field's own check then speaks).
+ */
+export function splitHouseNumber(input: string): { houseNumber: string; box: string } | null {
+  const match = /^\s*(\d+\s?[A-Za-z]?)\s*(?:\/|(?:bus|bte|boîte|b)\.?(?=\s|\d))\s*([0-9A-Za-z][0-9A-Za-z.]{0,9})\s*$/iu.exec(input);
+  if (!match?.[1] || !match[2]) return null;
+  return { houseNumber: match[1].replace(/\s+/gu, ''), box: match[2] };
+}

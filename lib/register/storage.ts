@@ -1,48 +1,68 @@
 import { browser } from 'wxt/browser';
 import { defineVaultItem } from '../settings/vault';
-import { addReferral, withdraw } from './register';
+import { addReferral, markClosedWithWarning, markNotSent, markSent, removeEntry, withdraw } from './register';
 import { registerSchema, type RegisterEntry } from './schema';
 
 /** Vault key of the register: it survives browser restarts, and holds no client data. */
 export const registerKey = 'register';
 
-/** In the extension's own IndexedDB, where a content script can neither read nor plant an entry (issue 13.5). */
-export const registerItem = defineVaultItem(registerKey, registerSchema, []);
-
-let migrated = false;
 /**
- * An earlier version kept the register in storage.local. Unlike settings (re-entered in a minute), the register is
- * the worker's record of referrals, needed to withdraw one, so it is moved once rather than dropped. It holds no
- * client data, and a correction or import takes its mailbox from the directory, not from the register.
+ * In the extension's own IndexedDB, where a content script can neither read nor plant an entry (issue 13.5). A
+ * register an earlier version left in storage.local is removed, not moved, like the settings and additions: a
+ * content script could have written it, and moving it would launder a planted entry into the vault.
  */
-async function migrateOnce(): Promise<void> {
-  if (migrated) return;
-  migrated = true;
-  const legacy: unknown = (await browser.storage.local.get(registerKey).catch(() => ({})) as Record<string, unknown>)[registerKey];
-  if (legacy === undefined) return;
-  const parsed = registerSchema.safeParse(legacy);
-  if (parsed.success && (await registerItem.get()).length === 0) await registerItem.set(parsed.data);
-  await browser.storage.local.remove(registerKey).catch(() => undefined);
-}
+export const registerItem = defineVaultItem(registerKey, registerSchema, [], {
+  remove: () => browser.storage.local.remove(registerKey),
+});
 
 export async function loadRegister(): Promise<RegisterEntry[]> {
-  await migrateOnce();
   return registerItem.get();
 }
 
 export async function saveRegister(register: readonly RegisterEntry[]): Promise<void> {
-  await migrateOnce();
   await registerItem.set(registerSchema.parse(register));
 }
 
-export async function recordReferral(entry: RegisterEntry): Promise<RegisterEntry[]> {
-  const next = addReferral(await loadRegister(), entry);
-  await saveRegister(next);
+// One change at a time in this page: the wizard records a referral and, moments later, may mark it closed with a
+// warning; two read-modify-writes side by side would lose one of them.
+let queue: Promise<unknown> = Promise.resolve();
+function update(change: (register: RegisterEntry[]) => RegisterEntry[]): Promise<RegisterEntry[]> {
+  const next = queue.then(async () => {
+    const changed = change(await loadRegister());
+    await saveRegister(changed);
+    return changed;
+  });
+  queue = next.catch(() => undefined);
   return next;
 }
 
-export async function recordWithdrawal(reference: string, on: string): Promise<RegisterEntry[]> {
-  const next = withdraw(await loadRegister(), reference, on);
-  await saveRegister(next);
-  return next;
+export function recordReferral(entry: RegisterEntry): Promise<RegisterEntry[]> {
+  return update((register) => addReferral(register, entry));
+}
+
+export function recordWithdrawal(reference: string, on: string): Promise<RegisterEntry[]> {
+  return update((register) => withdraw(register, reference, on));
+}
+
+/** The worker marked the draft sent, in the panel's register view. */
+export function recordSent(reference: string, on: string): Promise<RegisterEntry[]> {
+  return update((register) => markSent(register, reference, on));
+}
+
+/** The worker marked the draft not sent (discarded): kept, dated, left out of the evaluation. */
+export function recordNotSent(reference: string, on: string): Promise<RegisterEntry[]> {
+  return update((register) => markNotSent(register, reference, on));
+}
+
+/** "Verwijder uit register", after the worker confirmed: only for an entry that was never sent. */
+export function recordRemoval(reference: string): Promise<RegisterEntry[]> {
+  return update((register) => removeEntry(register, reference));
+}
+
+/**
+ * The wizard's "Klaar" was confirmed while a leak warning stood (issue 14.4): the entry notes it (`closedWithWarning`).
+ * A reference the register does not hold changes nothing, and this never rejects for it.
+ */
+export async function recordClosedWithWarning(reference: string): Promise<void> {
+  await update((register) => markClosedWithWarning(register, reference));
 }

@@ -23,7 +23,7 @@ export const formStateSchema = z.strictObject({
   }),
   client: z.strictObject({
     firstName: text, lastName: text, street: text, houseNumber: text, box: text, postcode: text, municipality: text,
-    phone: text, email: text, residencePostcode: text,
+    phone: text, email: text,
   }),
   passwordMode: z.enum(['generated', 'preshared', 'typed']),
   /** The reference being corrected, so a correction reopens as a correction. */

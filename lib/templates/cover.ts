@@ -3,7 +3,7 @@ import { t, type Locale } from '../i18n';
 import type { Referrer } from '../referral/document';
 
 /** Version of the mail templates, recorded so a changed wording can be traced. */
-export const templateVersion = '2026-11-1';
+export const templateVersion = '2026-12-1';
 
 export type MailText = { subject: string; body: string };
 

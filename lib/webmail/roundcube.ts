@@ -30,6 +30,21 @@ const selectors = {
   uploaded: { step: 'attach', what: 'uploaded attachment', css: ['#attachment-list li[id^="rcmfile"]'] },
 } as const satisfies SelectorMap;
 
+/**
+ * Where our button sits (issue 14.7): in the toolbar above, unless elastic's responsive layout has folded it into its
+ * "⋮" menu; a floating button keeps clear of the bars at the bottom. Kept out of the selector map on purpose: these
+ * decide only where the button sits (a miss makes it float), they are no step of the draft and no part of the
+ * self-check. Seen in our loopback sandbox (Debian roundcube 1.6.5, elastic).
+ */
+const buttonPlace = {
+  // Below 769 px elastic gives the toolbar the popupmenu class and shows the "⋮" button that opens it.
+  folded: '.popupmenu',
+  menuButton: ['a.toolbar-menu-button[data-popup="toolbar-menu"]'],
+  // The columns' footers (on a small screen the compose form's Save and Send bar, the list's pager) and the round
+  // floating action buttons of small screens.
+  keepClear: ['#layout > div > .footer', '.floating-action-buttons'],
+} as const;
+
 function htmlBody(compose: Element): HTMLElement | null {
   const isHtml = queryFirst<HTMLInputElement>(compose, selectors.isHtml)?.value === '1';
   if (!isHtml) return null;
@@ -62,7 +77,15 @@ export const roundcube: WebmailAdapter = {
   name: 'Roundcube',
   selectors,
   detect: (doc) => queryFirst(doc, selectors.marker) !== null,
-  buttonHost: (doc) => queryFirst(doc, selectors.toolbar),
+  buttonHost(doc) {
+    const toolbar = queryFirst(doc, selectors.toolbar);
+    if (!toolbar) return null;
+    return {
+      toolbar,
+      folded: () => toolbar.matches(buttonPlace.folded) || queryAll(doc, buttonPlace.menuButton).some((button) => button.checkVisibility()),
+      keepClear: () => queryAll(doc, buttonPlace.keepClear),
+    };
+  },
   currentCompose: (doc) => (queryFirst(doc, selectors.to) ? queryFirst(doc, selectors.compose) : null),
 
   async freshCompose({ doc }, { afterNavigation }) {

@@ -45,6 +45,22 @@ export type AttachTier = {
 };
 
 /**
+ * Where the "Aanmelden bij OCMW" button may sit in the webmail's own toolbar. The button joins the toolbar as its last
+ * item while the whole toolbar, our button included, still fits unclipped on screen; otherwise it floats.
+ */
+export type ButtonHost = {
+  /** The toolbar the button joins. */
+  readonly toolbar: Element;
+  /** True while the webmail's responsive layout folds the toolbar into a menu ("⋮"): the button floats then. */
+  folded(): boolean;
+  /**
+   * The webmail's own bars near the window's bottom edge that a floating button must stay above (on a small screen
+   * Roundcube's Save and Send bar, the list's pager), shown or hidden: the button watches their size.
+   */
+  keepClear(): readonly Element[];
+};
+
+/**
  * One adapter per webmail, behind one interface. Selectors live in one map at the top of each adapter file
  * (`selectors`), read by `required()` and by the self-check; a missing element throws an AdapterError, never fails
  * silently.
@@ -55,8 +71,8 @@ export interface WebmailAdapter {
   readonly selectors: SelectorMap;
   /** True when this page is this webmail. */
   detect(doc: Document, location: Location): boolean;
-  /** Where our "Aanmelden bij OCMW" button goes, or null to use the floating button. */
-  buttonHost(doc: Document): Element | null;
+  /** Where our "Aanmelden bij OCMW" button may go in the webmail's toolbar, or null to use the floating button only. */
+  buttonHost(doc: Document): ButtonHost | null;
   /** The compose form the worker sees now (the newest one), or null. */
   currentCompose(doc: Document): Element | null;
   /**

@@ -148,6 +148,30 @@ describe('the options page: referrer, language, register', () => {
     expect(await loadSettings()).toEqual({ referrer: { name: 'An Janssens', team: '', phone: '', email: 'an.janssens@example.org' }, language: 'fr' });
   });
 
+  it('first run: "Aan de slag" says what is needed, the phone is checked like the client\'s, known teams are offered', async () => {
+    const user = userEvent.setup();
+    render(<OptionsApp />);
+    expect(await screen.findByRole('heading', { name: 'Aan de slag' })).toBeTruthy();
+    expect(screen.getByText(/^Nodig: je naam, team en telefoonnummer/u)).toBeTruthy();
+    const section = within(await screen.findByRole('region', { name: 'Jouw gegevens als aanmelder' }));
+    const team = section.getByLabelText('Team') as HTMLInputElement;
+    const offered = [...(team.list?.options ?? [])].map((option) => option.value);
+    expect(offered).toContain('Team Kind en Gezin Dender');
+    await user.type(section.getByLabelText('Naam'), 'An Janssens');
+    await user.type(section.getByLabelText('Telefoon'), '12');
+    await user.click(section.getByRole('button', { name: 'Bewaar' }));
+    expect((section.getByLabelText('Telefoon') as HTMLInputElement).getAttribute('aria-invalid')).toBe('true');
+    expect((section.getByLabelText('Telefoon') as HTMLInputElement).value).toBe('12');
+    const { loadSettings } = await import('../../lib/settings');
+    expect((await loadSettings()).referrer.name).toBe('');
+    await user.clear(section.getByLabelText('Telefoon'));
+    await user.type(section.getByLabelText('Telefoon'), '011 12 34 56');
+    await user.click(section.getByRole('button', { name: 'Bewaar' }));
+    expect(await screen.findByText('Instellingen bewaard.')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Aan de slag' })).toBeNull();
+    expect((await loadSettings()).referrer).toMatchObject({ name: 'An Janssens', phone: '011 12 34 56' });
+  });
+
   it('says plainly what is stored and what never', () => {
     render(<OptionsApp />);
     expect(screen.getByText(/Nooit bewaard: namen, adressen, telefoonnummers of e-mailadressen van cliënten/u)).toBeTruthy();
@@ -172,11 +196,11 @@ describe('the options page: referrer, language, register', () => {
       mailbox: 'ocmw.antwerpen@evil.example', team: '', status: 'concept', withdrawnOn: null, correctedBy: null, corrects: null,
     }] });
     await user.upload(section.getByLabelText('Importeer een register'), new File([file], 'register.json', { type: 'application/json' }));
-    expect(await section.findByText('Nieuw: KG-7F3Q-2M9X van 02-11-2026, concept gemaakt (13019), aan OCMW Lille <sociale.dienst@lille.be>')).toBeTruthy();
+    expect(await section.findByText('Nieuw: KG-7F3Q-2M9X van 02-11-2026, concept klaar (13019), aan OCMW Lille <sociale.dienst@lille.be>')).toBeTruthy();
     expect(section.queryByText(/evil\.example/u)).toBeNull();
     expect(await loadRegister()).toEqual([]);
     await user.click(section.getByRole('button', { name: 'Voer deze wijzigingen door' }));
-    expect(await section.findByText('Register ingelezen: nu 1 aanmeldingen.')).toBeTruthy();
+    expect(await section.findByText('Register ingelezen: nu 1 referentie.')).toBeTruthy();
     expect(await loadRegister()).toMatchObject([{ reference: 'KG-7F3Q-2M9X', mailbox: 'sociale.dienst@lille.be', recipientName: 'OCMW Lille' }]);
   });
 

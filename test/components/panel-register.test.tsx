@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelApp } from '../../components/panel/PanelApp';
 import { fromBase64, type DraftRequestMessage, type TabMessage } from '../../lib/messages';
 import { generateReference } from '../../lib/referral';
+import { t } from '../../lib/i18n';
 import { newEntry } from '../../lib/register/register';
 import { loadRegister, saveRegister } from '../../lib/register/storage';
 import { saveSettings } from '../../lib/settings';
@@ -30,6 +31,9 @@ const entry = newEntry({
   reference: original, createdOn: '2026-11-02', recipientId: '13019', recipientName: 'OCMW Lille', mailbox: 'sociale.dienst@lille.be', team: 'Team Middenkempen',
 });
 
+/** The reference with its last character changed: the check character catches it. */
+const mistype = (reference: string) => reference.slice(0, -1) + (reference.endsWith('2') ? '3' : '2');
+
 describe('the panel and the register', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
@@ -43,12 +47,12 @@ describe('the panel and the register', () => {
     const { panel, sent } = transport();
     render(panel);
     await user.click(await screen.findByRole('button', { name: 'Register' }));
-    expect(await screen.findByText('concept gemaakt')).toBeTruthy();
+    expect(await screen.findByText('concept klaar')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: `Trek in: ${original}` }));
     await user.click(screen.getByRole('button', { name: 'Maak concept van de intrekking' }));
     expect(await screen.findByText(/Het concept van de intrekking staat klaar/u)).toBeTruthy();
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toEqual({ to: 'sociale.dienst@lille.be', subject: `Intrekking toestemming – ${original}`, body: expect.stringContaining(`referentie ${original}, die wij op 02-11-2026`) });
+    expect(sent[0]).toEqual({ to: 'sociale.dienst@lille.be', subject: `Intrekking toestemming – ${original}`, body: expect.stringContaining(`referentie ${original}, aangemaakt op 02-11-2026`) });
     expect(sent[0]!.body).toContain('An Janssens');
     expect(sent[0]!.fileName).toBeUndefined();
     const register = await loadRegister();
@@ -60,18 +64,26 @@ describe('the panel and the register', () => {
     const { panel, sent } = transport();
     render(panel);
     await user.click(await screen.findByRole('button', { name: 'Register' }));
-    const typedReference = original.slice(0, -1) + (original.endsWith('2') ? '3' : '2');
-    await user.type(screen.getByLabelText('Referentie (bv. KG-7F3Q-2M9X)'), typedReference);
-    await user.type(screen.getByLabelText('Postcode of gemeente van de ontvanger'), '2275');
+    const elsewhere = generateReference();
+    const field = await screen.findByLabelText('Referentie (bv. KG-7F3Q-2M9X)');
+    await user.type(field, mistype(elsewhere));
+    expect(screen.getByText(t('register_typo'))).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByLabelText('Postcode of gemeente van de ontvanger')).toBeNull();
+    await user.clear(field);
+    await user.type(field, elsewhere.toLowerCase().replace(/-/gu, ' '));
+    expect(screen.getByText(t('register_notFound', [elsewhere]))).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Verder naar intrekking' }));
-    expect(screen.getByText(/Geen geldige referentie/u)).toBeTruthy();
-    await user.clear(screen.getByLabelText('Referentie (bv. KG-7F3Q-2M9X)'));
-    await user.type(screen.getByLabelText('Referentie (bv. KG-7F3Q-2M9X)'), original.toLowerCase().replace(/-/gu, ' '));
+    expect(screen.getByText(t('register_noRecipient'))).toBeTruthy();
+    await user.type(screen.getByLabelText('Postcode of gemeente van de ontvanger'), '2275');
     await user.click(screen.getByRole('button', { name: 'Verder naar intrekking' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept van de intrekking' }));
     await screen.findByText(/Het concept van de intrekking staat klaar/u);
-    expect(sent[0]).toMatchObject({ to: 'sociale.dienst@lille.be', subject: `Intrekking toestemming – ${original}` });
-    expect(sent[0]!.body).not.toContain('die wij op');
+    expect(sent[0]).toMatchObject({ to: 'sociale.dienst@lille.be', subject: `Intrekking toestemming – ${elsewhere}` });
+    // Without a known date the notice names none (no "op --" or "op undefined").
+    expect(sent[0]!.body).not.toMatch(/undefined|\bop\s*(?:--|,)/u);
+    // Not in this register, so the register is left as it was.
+    expect(await loadRegister()).toEqual([entry]);
   });
 
   it('corrects a referral: same recipient, new encrypted file naming the original, and the register links both', async () => {
@@ -81,14 +93,14 @@ describe('the panel and the register', () => {
     await user.click(await screen.findByRole('button', { name: 'Register' }));
     await user.click(await screen.findByRole('button', { name: `Verbeter: ${original}` }));
     expect(await screen.findByText(new RegExp(`Verbetering van ${original} voor OCMW Lille`, 'u'))).toBeTruthy();
-    await user.click(screen.getByLabelText(/De cliënt is geïnformeerd/u));
-    await user.click(screen.getByLabelText('De cliënt gaf toestemming voor deze aanmelding.'));
-    await user.click(screen.getByLabelText('Schriftelijk'));
+    await user.click(screen.getByLabelText(/^Schriftelijk: de cliënt is geïnformeerd/u));
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.type(screen.getByLabelText('Voornaam'), 'Jan');
     await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
     await user.type(screen.getByLabelText('E-mailadres'), 'jan.peeters@example.org');
-    await user.type(screen.getByLabelText(/Postcode van de woonplaats/u), '2275');
+    await user.type(screen.getByLabelText('Postcode'), '2275');
+    const place = screen.queryByLabelText('Plaats') as HTMLSelectElement | null;
+    if (place) await user.selectOptions(place, 'Lille');
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
     const password = screen.getByLabelText('Wachtwoord om door te geven').textContent ?? '';
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
@@ -118,14 +130,12 @@ describe('the panel and the register', () => {
     render(panel);
     await user.click(await screen.findByRole('button', { name: 'Register' }));
     await user.click(await screen.findByRole('button', { name: `Verbeter: ${planted}` }));
-    await user.click(await screen.findByLabelText(/De cliënt is geïnformeerd/u));
-    await user.click(screen.getByLabelText('De cliënt gaf toestemming voor deze aanmelding.'));
-    await user.click(screen.getByLabelText('Mondeling'));
+    await user.click(await screen.findByLabelText(/^Mondeling: de cliënt is geïnformeerd/u));
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.type(screen.getByLabelText('Voornaam'), 'Jan');
     await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
     await user.type(screen.getByLabelText('E-mailadres'), 'jan.peeters@example.org');
-    await user.type(screen.getByLabelText(/Postcode van de woonplaats/u), '2000');
+    await user.type(screen.getByLabelText('Postcode'), '2000');
     // Whatever the panel lets the worker tick (before issue 12 an acknowledgement let an unknown protocol through).
     const acknowledgement = screen.queryByLabelText(/nagevraagd/u);
     if (acknowledgement) await user.click(acknowledgement);
@@ -137,3 +147,106 @@ describe('the panel and the register', () => {
     expect(sent).toEqual([]);
   });
 });
+
+// Issue 14 items 3 and 9: find by reference, mark sent or not sent, remove what never went out.
+describe('the register view', () => {
+  const second = newEntry({
+    reference: generateReference(), createdOn: '2026-11-05', recipientId: 'caw-brussel', recipientName: 'CAW Brussel', mailbox: 'aanmelding@caw.example', team: 'Team Middenkempen',
+  });
+  const today = /^\d{4}-\d{2}-\d{2}$/u;
+  const dutchDate = (iso: string) => iso.split('-').reverse().join('-');
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await saveRegister([entry, second]);
+    await saveSettings({ referrer: { name: 'An Janssens', team: 'Team Middenkempen', phone: '014 00 00 00', email: 'an.janssens@example.org' }, language: 'nl' });
+  });
+  afterEach(cleanup);
+
+  async function openRegister() {
+    const user = userEvent.setup();
+    render(transport().panel);
+    await user.click(await screen.findByRole('button', { name: 'Register' }));
+    await screen.findByText(second.reference);
+    return user;
+  }
+  const items = () => screen.getAllByRole('listitem').map((item) => item.textContent ?? '');
+
+  it('finds an entry by its pasted reference and shows its date, recipient and status; a typo is named, not searched', async () => {
+    const user = await openRegister();
+    expect(items()).toHaveLength(2);
+    const field = screen.getByLabelText('Referentie (bv. KG-7F3Q-2M9X)');
+    await user.click(field);
+    await user.paste(mistype(original));
+    expect(screen.getByText(t('register_typo'))).toBeTruthy();
+    expect(items()).toHaveLength(2);
+    await user.clear(field);
+    await user.paste(`${original.slice(0, -1)}0`);
+    expect(screen.getByText(t('register_badChar', ['0']))).toBeTruthy();
+    await user.clear(field);
+    await user.paste(` ${original.toLowerCase()} `);
+    expect(screen.queryByText(t('register_typo'))).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe(`${original} gevonden in het register.`);
+    expect(items()).toEqual([expect.stringContaining(`${original} · 02-11-2026 · OCMW Lille`)]);
+    expect(items()[0]).toContain('concept klaar');
+    await user.click(screen.getByRole('button', { name: 'Toon alle aanmeldingen' }));
+    expect(items()).toHaveLength(2);
+    // Typed character by character and searched with the button: the same result.
+    await user.type(field, second.reference.slice(0, 6));
+    expect(screen.queryByText(t('register_badReference'))).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Zoek' }));
+    expect(screen.getByText(t('register_badReference'))).toBeTruthy();
+    await user.type(field, second.reference.slice(6));
+    expect(items()).toEqual([expect.stringContaining(`${second.reference} · 05-11-2026 · CAW Brussel`)]);
+  });
+
+  it('marks one referral sent and another not sent, each with the date, and offers only what then remains', async () => {
+    const user = await openRegister();
+    await user.click(screen.getByRole('button', { name: `Markeer als verzonden: ${original}` }));
+    await screen.findByText(/^verzonden op /u);
+    let register = await loadRegister();
+    expect(register[0]).toMatchObject({ reference: original, status: 'verzonden', sentOn: expect.stringMatching(today) });
+    expect(screen.getByText(`verzonden op ${dutchDate(register[0]!.sentOn!)}`)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe(`Bewaard: ${original} is nu verzonden op ${dutchDate(register[0]!.sentOn!)}.`);
+    expect(screen.queryByRole('button', { name: `Markeer als niet verzonden: ${original}` })).toBeNull();
+    expect(screen.queryByRole('button', { name: `Verwijder uit register: ${original}` })).toBeNull();
+    expect(screen.getByRole('button', { name: `Trek in: ${original}` })).toBeTruthy();
+    expect(screen.getByRole('button', { name: `Verbeter: ${original}` })).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: `Markeer als niet verzonden: ${second.reference}` }));
+    await screen.findByText(/^niet verzonden \(aangeduid op /u);
+    register = await loadRegister();
+    expect(register[1]).toMatchObject({ reference: second.reference, status: 'niet_verzonden', notSentOn: expect.stringMatching(today) });
+    // Not sent: no withdrawal or correction, but it can still turn out sent, or be removed.
+    expect(screen.queryByRole('button', { name: `Trek in: ${second.reference}` })).toBeNull();
+    expect(screen.queryByRole('button', { name: `Verbeter: ${second.reference}` })).toBeNull();
+    expect(screen.getByRole('button', { name: `Markeer als verzonden: ${second.reference}` })).toBeTruthy();
+    expect(screen.getByRole('button', { name: `Verwijder uit register: ${second.reference}` })).toBeTruthy();
+  });
+
+  it('removes an entry that was never sent only after a confirmation, and never a sent one', async () => {
+    const user = await openRegister();
+    await user.click(screen.getByRole('button', { name: `Verwijder uit register: ${second.reference}` }));
+    const confirmation = screen.getByRole('group', { name: `Verwijder uit register: ${second.reference}` });
+    expect(confirmation.textContent).toContain(t('register_removeConfirm', [second.reference]));
+    expect(await loadRegister()).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: 'Annuleer' }));
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(await loadRegister()).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: `Verwijder uit register: ${second.reference}` }));
+    await user.click(screen.getByRole('button', { name: `Ja, verwijder ${second.reference}` }));
+    await screen.findByText(`${second.reference} is uit het register verwijderd.`);
+    expect(await loadRegister()).toEqual([entry]);
+    expect(items()).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: `Markeer als verzonden: ${original}` }));
+    await screen.findByText(/^verzonden op /u);
+    expect(screen.queryByRole('button', { name: /^Verwijder uit register/u })).toBeNull();
+  });
+
+  it('shows that a referral was closed with a warning standing', async () => {
+    await saveRegister([{ ...entry, closedWithWarning: true }, second]);
+    await openRegister();
+    expect(screen.getAllByText(t('register_closedWithWarning'))).toHaveLength(1);
+  });
+});
+

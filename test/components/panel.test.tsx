@@ -35,9 +35,7 @@ function filled(request: DraftRequestMessage, change: Partial<ReadBack> = {}) {
 const cleanDraft = (message: TabMessage) => (message.type === 'draft.make' ? filled(message.request) : undefined);
 
 async function consent(user: UserEvent) {
-  await user.click(await screen.findByLabelText(/De cliënt is geïnformeerd/u));
-  await user.click(screen.getByLabelText('De cliënt gaf toestemming voor deze aanmelding.'));
-  await user.click(screen.getByLabelText('Mondeling'));
+  await user.click(await screen.findByLabelText(/^Mondeling: de cliënt is geïnformeerd/u));
   await user.click(screen.getByRole('button', { name: 'Volgende' }));
 }
 
@@ -48,6 +46,12 @@ async function client(user: UserEvent, postcode = '2275') {
   await user.type(screen.getByLabelText('Straat'), 'Kerkstraat');
   await user.type(screen.getByLabelText('Huisnummer'), '1');
   await user.type(screen.getByLabelText('Postcode'), postcode);
+  // A postcode with several places asks where the client lives; nothing is chosen for the worker.
+  const place = screen.queryByLabelText('Plaats') as HTMLSelectElement | null;
+  if (place && postcode === '2275') {
+    expect(place.value).toBe('');
+    await user.selectOptions(place, 'Lille');
+  }
 }
 
 describe('the referral panel', () => {
@@ -60,8 +64,8 @@ describe('the referral panel', () => {
     render(panel());
     await consent(user);
     await client(user);
-    // 2275 names four places: Lille is preselected as the municipality, the recipient shows with its source.
-    expect((screen.getByLabelText('Gemeente') as HTMLSelectElement).value).toBe('Lille');
+    // 2275 names four places: the worker chose Lille; the recipient shows with its source.
+    expect((screen.getByLabelText('Plaats') as HTMLSelectElement).value).toBe('Lille');
     expect(screen.getByText('OCMW Lille')).toBeTruthy();
     expect(screen.getByText('sociale.dienst@lille.be')).toBeTruthy();
     expect(screen.getByText('Protocol van kracht sinds 01-11-2025')).toBeTruthy();
@@ -201,7 +205,7 @@ describe('the referral panel', () => {
     const { panel } = transport(cleanDraft);
     render(panel());
     await user.click(await screen.findByRole('button', { name: 'Volgende' }));
-    expect(screen.getByText('Bevestig dat de cliënt geïnformeerd is over wat er doorgegeven wordt, aan wie en waarom.')).toBeTruthy();
+    expect(screen.getByText('Kies hoe de cliënt toestemming gaf, nadat je uitlegde wat er doorgegeven wordt, aan wie en waarom.')).toBeTruthy();
     await consent(user);
     const phone = screen.getByLabelText('Telefoonnummer') as HTMLInputElement;
     await user.type(phone, '85.07.30-033.28');
@@ -210,7 +214,6 @@ describe('the referral panel', () => {
     expect(phone.value).toBe('85.07.30-033.28');
     await user.clear(phone);
     await client(user, '1050');
-    expect((screen.getByLabelText('Gemeente') as HTMLInputElement).value).toBe('Elsene');
     expect(screen.getByText(/Er is geen mailadres bekend voor CAW Brussel/u)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Gegevens van de cliënt');
@@ -231,7 +234,7 @@ describe('the referral panel', () => {
     const stored = (await fakeBrowser.storage.session.get(formStateKey))[formStateKey] as { savedAt: number };
     await fakeBrowser.storage.session.set({ [formStateKey]: { ...stored, savedAt: stored.savedAt - 31 * 60 * 1000 } });
     render(panel());
-    await screen.findByLabelText(/De cliënt is geïnformeerd/u);
+    await screen.findByLabelText(/^Mondeling: de cliënt is geïnformeerd/u);
     expect(screen.queryByText('Je vorige invoer is teruggezet.')).toBeNull();
     expect((await fakeBrowser.storage.session.get(formStateKey))[formStateKey]).not.toMatchObject({ form: { client: { lastName: 'Peeters' } } });
   });
@@ -239,11 +242,11 @@ describe('the referral panel', () => {
   it('does not announce a restore when nothing was typed', async () => {
     const { panel } = transport(cleanDraft);
     const first = render(panel());
-    await screen.findByLabelText(/De cliënt is geïnformeerd/u);
+    await screen.findByLabelText(/^Mondeling: de cliënt is geïnformeerd/u);
     await waitFor(async () => expect((await fakeBrowser.storage.session.get(formStateKey))[formStateKey]).toBeDefined());
     first.unmount();
     render(panel());
-    await screen.findByLabelText(/De cliënt is geïnformeerd/u);
+    await screen.findByLabelText(/^Mondeling: de cliënt is geïnformeerd/u);
     expect(screen.queryByText('Je vorige invoer is teruggezet.')).toBeNull();
   });
 
@@ -256,7 +259,7 @@ describe('the referral panel', () => {
     await fakeBrowser.runtime.onMessage.trigger({ type: 'form.expired' }, { id: fakeBrowser.runtime.id }, () => undefined);
     expect(await screen.findByText('Je invoer is gewist na 30 minuten zonder activiteit.')).toBeTruthy();
     expect(screen.queryByLabelText('Achternaam')).toBeNull();
-    expect((screen.getByLabelText(/De cliënt is geïnformeerd/u) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByLabelText(/^Mondeling: de cliënt is geïnformeerd/u) as HTMLInputElement).checked).toBe(false);
     expect(document.body.textContent).not.toContain('Peeters');
   });
 
@@ -378,7 +381,7 @@ describe('the referral panel', () => {
     await user.click(screen.getByRole('button', { name: 'Terug' }));
     await user.clear(screen.getByLabelText('Postcode'));
     await user.type(screen.getByLabelText('Postcode'), '2200');
-    await user.selectOptions(screen.getByLabelText('Gemeente'), 'Herentals');
+    await user.selectOptions(screen.getByLabelText('Plaats'), 'Herentals');
     await screen.findByText('sociale.dienst@herentals.example');
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
     const password = screen.getByLabelText('Wachtwoord om door te geven').textContent ?? '';
@@ -389,5 +392,113 @@ describe('the referral panel', () => {
     expect(document.querySelector('output.password')?.textContent).toBe(password);
     const files = await readZip(fromBase64(request()!.zipBase64!), password);
     expect(JSON.parse(files['aanmelding.json']!).recipient.mailbox).toBe('sociale.dienst@herentals.example');
+  });
+
+  it('one postcode: a postcode with several places asks where the client lives and fills in none (2275 is not always Lille)', async () => {
+    const user = userEvent.setup();
+    const { panel } = transport(cleanDraft);
+    render(panel());
+    await consent(user);
+    expect(screen.getAllByLabelText('Postcode')).toHaveLength(1);
+    await user.type(screen.getByLabelText('Voornaam'), 'Jan');
+    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
+    await user.type(screen.getByLabelText('Telefoonnummer'), '0470 12 34 56');
+    await user.type(screen.getByLabelText('Postcode'), '2275');
+    const place = screen.getByLabelText('Plaats') as HTMLSelectElement;
+    expect(place.value).toBe('');
+    expect([...place.options].map((option) => option.value)).toEqual(expect.arrayContaining(['Lille', 'Gierle', 'Poederlee', 'Wechelderzande']));
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    // Not on: the place is asked, next to the field, which has the focus.
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Gegevens van de cliënt');
+    expect(screen.getByText(/^Kies de plaats waar de cliënt woont/u)).toBeTruthy();
+    expect(document.activeElement).toBe(place);
+    await user.selectOptions(place, 'Gierle');
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Wachtwoord');
+  });
+
+  it('splits "1 bus 2" into number and box on leaving the field, and says an outside postcode once, with what to do', async () => {
+    const user = userEvent.setup();
+    const { panel } = transport(cleanDraft);
+    render(panel());
+    await consent(user);
+    const number = screen.getByLabelText('Huisnummer') as HTMLInputElement;
+    await user.type(number, '1 bus 2');
+    await user.tab();
+    expect(number.value).toBe('1');
+    expect((screen.getByLabelText('Bus') as HTMLInputElement).value).toBe('2');
+    await user.type(screen.getByLabelText('Postcode'), '4000');
+    await user.tab();
+    expect(screen.getAllByText(/ligt buiten Vlaanderen en Brussel/u)).toHaveLength(1);
+  });
+
+  it('"Volgende" on a refused recipient says so where the reason is, and moves the focus there', async () => {
+    const user = userEvent.setup();
+    const { panel } = transport(cleanDraft);
+    render(panel());
+    await consent(user);
+    await client(user, '1050');
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    const refusal = screen.getByText(/^Aanmelden bij deze ontvanger kan nu niet: Er is geen mailadres bekend voor CAW Brussel/u);
+    expect(refusal.getAttribute('role')).toBe('alert');
+    expect(document.activeElement).toBe(refusal);
+    // CAW Brussel is named as what to ask, not "het OCMW".
+    expect(refusal.textContent).toContain('zoals CAW Brussel of je teamverantwoordelijke ze je gaf');
+  });
+
+  it('the done step: the reference for the client file, the password spelled out, and closing asks while it was not passed on', async () => {
+    const user = userEvent.setup();
+    const { panel } = transport(cleanDraft);
+    render(panel());
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await screen.findByRole('heading', { name: 'Concept klaar' });
+    expect(screen.getByText(/^Noteer deze referentie in het dossier van de cliënt/u)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Kopieer Referentie' })).toBeTruthy();
+    const password = screen.getByLabelText('Wachtwoord om door te geven').textContent ?? '';
+    const [firstGroup] = password.split('-');
+    const spoken = screen.getAllByRole('listitem').map((item) => item.textContent ?? '');
+    expect(spoken[0]).toMatch(new RegExp(`^${firstGroup}: `, 'u'));
+    expect(spoken[0]).toMatch(/ van [A-Z]| twee| drie| vier| vijf| zes| zeven| acht| negen/u);
+    // Lille's phone number is not known: the worker can add it right here.
+    expect(screen.getByText(/^Het telefoonnummer van de sociale dienst van OCMW Lille is nog niet gekend/u)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Telefoonnummer toevoegen' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Klaar: sluit en wis' }));
+    expect(screen.getByText(/^Je hebt het wachtwoord nog niet doorgegeven/u)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Concept klaar' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Terug' }));
+    await user.click(screen.getByLabelText('Wachtwoord doorgegeven'));
+    await user.click(screen.getByRole('button', { name: 'Klaar: sluit en wis' }));
+    expect(await screen.findByRole('heading', { name: 'Toestemming' })).toBeTruthy();
+  });
+
+  it('while a leak warning stands, "Klaar" asks first and the register notes that the worker closed with a warning', async () => {
+    const user = userEvent.setup();
+    const { panel } = transport((message) =>
+      message.type === 'draft.make' ? filled(message.request, { body: `${message.request.body}\nGroeten aan Jan Peeters` }) : undefined,
+    );
+    render(panel());
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await screen.findByRole('heading', { name: 'Controleer het concept' });
+    expect(screen.getByRole('button', { name: 'Ik heb het aangepast' })).toBeTruthy();
+    await user.click(screen.getByLabelText('Wachtwoord doorgegeven'));
+    await user.click(screen.getByRole('button', { name: 'Klaar: sluit en wis' }));
+    expect(screen.getByText(/^Het concept is nog niet in orde/u)).toBeTruthy();
+    expect((await loadRegister())[0]?.closedWithWarning).toBeUndefined();
+    await user.click(screen.getByRole('button', { name: 'Toch sluiten en wissen' }));
+    expect(await screen.findByRole('heading', { name: 'Toestemming' })).toBeTruthy();
+    await waitFor(async () => expect((await loadRegister())[0]?.closedWithWarning).toBe(true));
+  });
+
+  it('warns while the referrer has not filled in name and phone, which sign the mail', async () => {
+    const { panel } = transport(cleanDraft);
+    render(panel());
+    expect(await screen.findByText(/^Je naam en telefoonnummer ontbreken nog/u)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Vul ze in bij Instellingen' })).toBeTruthy();
   });
 });

@@ -108,6 +108,6 @@ describe('layers in storage: out of reach of content scripts, live', () => {
 describe('protocolLine', () => {
   it('reads as a Flemish worker reads dates', () => {
     expect(protocolLine(recipientOf('2275'), today)).toBe('Protocol van kracht sinds 01-11-2025');
-    expect(protocolLine(recipientOf('3980'), today)).toBe('Protocol ondertekend, nog niet van kracht');
+    expect(protocolLine(recipientOf('3980'), today)).toBe('Protocol ondertekend, datum van inwerkingtreding onbekend');
   });
 });

@@ -177,9 +177,8 @@ export async function waitForTargetLine(panel: Surface, server: Pick<RoundcubeSe
 
 /** The consent step, filled by clicks; then "Volgende" to the client step. */
 export async function fillConsent(panel: Surface): Promise<void> {
-  await check(await byLabel(panel, 'De cliënt is geïnformeerd', { prefix: true }), 'informed');
-  await check(await byLabel(panel, 'De cliënt gaf toestemming voor deze aanmelding.'), 'consented');
-  await check(await byLabel(panel, 'Mondeling'), 'Mondeling');
+  // One control: informed, consented and the manner (SPEC §3 F1.3).
+  await check(await byLabel(panel, 'Mondeling: de cliënt is geïnformeerd', { prefix: true }), 'Mondeling');
   await (await button(panel, 'Volgende')).click();
 }
 
@@ -195,13 +194,25 @@ export const clientFields = [
   ['Postcode', client.postcode],
 ] as const;
 
+/**
+ * "Klaar: sluit en wis" on the done step, the way a worker does it: the password was passed on by phone (ticked),
+ * and a confirmation the panel asks for (a warning still standing) is answered "Toch sluiten en wissen".
+ */
+export async function finishReferral(panel: Surface): Promise<void> {
+  const passed = await panel.$('input[type="radio"][name="handover"]');
+  if (passed) await check(passed as ElementHandle<HTMLInputElement>, 'Wachtwoord doorgegeven');
+  await (await button(panel, 'Klaar: sluit en wis')).click();
+  const anyway = await panel.waitForSelector('[role="alertdialog"] button.danger', { timeout: 500 }).catch(() => null);
+  await anyway?.click().catch(() => undefined);
+}
+
 /** The client step: every field typed, the municipality chosen, the recipient shown. Stays on the client step. */
 export async function fillClient(panel: Surface): Promise<void> {
   for (const [label, value] of clientFields) await typeInto(await byLabel(panel, label), value, label);
-  // The municipality list appears once the postcode is known; Gierle is one of 2275's deelgemeenten.
+  // The place list appears once the postcode is known (2275 has four places, none chosen for the worker): Gierle.
   const municipality = (await panel.waitForFunction(
     (choice: string) => {
-      const control = [...document.querySelectorAll('label')].find((element) => element.textContent?.trim() === 'Gemeente')?.control;
+      const control = [...document.querySelectorAll('label')].find((element) => element.textContent?.trim() === 'Plaats')?.control;
       return control instanceof HTMLSelectElement && [...control.options].some((option) => option.value === choice) ? control : null;
     },
     { timeout: 10_000, polling: 50 },
@@ -209,7 +220,7 @@ export async function fillClient(panel: Surface): Promise<void> {
   )) as ElementHandle<HTMLSelectElement>;
   await municipality.focus();
   const chosen = await municipality.select(client.municipality);
-  if (chosen[0] !== client.municipality) throw new Error(`Gemeente: ${client.municipality} is not a choice (got ${JSON.stringify(chosen)})`);
+  if (chosen[0] !== client.municipality) throw new Error(`Plaats: ${client.municipality} is not a choice (got ${JSON.stringify(chosen)})`);
   await textAppears(panel, 'body', 'sociale.dienst@lille.be', { contains: true, timeout: 10_000 });
 }
 
@@ -236,7 +247,7 @@ export async function makeDraft(panel: Surface, onTimeout: () => Promise<string>
   });
   // Read back: To exactly the mailbox, no Cc or Bcc, our one zip, no client data in subject or text.
   await textAppears(panel, 'p', 'Het concept is in orde: alleen het OCMW als ontvanger', { contains: true });
-  const reference = await panel.$eval('dd.mailbox', (element) => element.textContent?.trim() ?? '');
+  const reference = await panel.$eval('.reference', (element) => element.textContent?.trim() ?? '');
   if (!/^KG-[2-9A-Z]{4}-[2-9A-Z]{4}$/u.test(reference)) throw new Error(`no reference shown (got ${JSON.stringify(reference)})`);
   return reference;
 }

@@ -40,12 +40,8 @@ export type ClickListener = (what: string, note?: string) => void;
  * Playwright surface showing the panel: the sidepanel.html page opened as a tab, or a frame.
  */
 export async function fillReferral(panel: Frame | Page, clicked: ClickListener = () => undefined): Promise<void> {
-  await panel.getByLabel(/De cliënt is geïnformeerd/u).check();
-  clicked('checkbox: De cliënt is geïnformeerd');
-  await panel.getByLabel('De cliënt gaf toestemming voor deze aanmelding.').check();
-  clicked('checkbox: De cliënt gaf toestemming');
-  await panel.getByLabel('Mondeling').check();
-  clicked('radio: Mondeling');
+  await panel.getByLabel(/^Mondeling: de cliënt is geïnformeerd/u).check();
+  clicked('radio: Mondeling (informed and consented)');
   // The consent date is today by default: nothing to do.
   await panel.getByRole('button', { name: 'Volgende' }).click();
   clicked('button: Volgende (to the client step)');
@@ -57,11 +53,8 @@ export async function fillReferral(panel: Frame | Page, clicked: ClickListener =
   await panel.getByLabel('Huisnummer').fill(client.houseNumber);
   await panel.getByLabel('Bus').fill(client.box);
   await panel.getByLabel('Postcode').fill(client.postcode);
-  await panel.getByLabel('Gemeente').selectOption(client.municipality);
-  clicked(
-    'select: Gemeente (Gierle)',
-    'only when the postcode names several places and the client does not live in the one named like the municipality (2275 → Lille is filled in by itself)',
-  );
+  await panel.getByLabel('Plaats').selectOption(client.municipality);
+  clicked('select: Plaats (Gierle)', 'only when the postcode names several places (2275: Lille, Gierle, Poederlee, Wechelderzande)');
   await panel.getByText('sociale.dienst@lille.be').waitFor();
   await panel.getByRole('button', { name: 'Volgende' }).click();
   clicked('button: Volgende (to the password step)');

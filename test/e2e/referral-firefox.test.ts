@@ -27,6 +27,7 @@ import {
   waitForAttachment,
   waitForRoundcube,
   waitForTargetLine,
+  finishReferral,
 } from './flow';
 import { readDrafts } from './roundcube/imap';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
@@ -159,7 +160,7 @@ describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
     lap('7-Zip opened the draft attachment with the shown password');
 
     // "Klaar: sluit en wis" closes the panel window.
-    await (await button(panel, 'Klaar: sluit en wis')).click();
+    await finishReferral(panel);
     await waitUntilClosed(firefox, panel);
   }, 120_000);
 
@@ -190,7 +191,7 @@ describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
     expect(await field('_cc')).toBe('');
     expect(await field('_message')).not.toContain('Lisa');
     await waitForAttachment(page, `aanmelding-${reference}.zip`);
-    await (await button(panel, 'Klaar: sluit en wis')).click();
+    await finishReferral(panel);
     await waitUntilClosed(firefox, panel);
   }, 60_000);
 
@@ -239,7 +240,7 @@ describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
     if (!referral || !withdrawal) throw new Error('both drafts must be in Drafts');
     expect(withdrawal.headers.to).toBe(referral.headers.to);
     expect(withdrawal.text).toContain(referred.reference);
-    expect(withdrawal.text).toContain('wissen');
+    expect(withdrawal.text).toContain('Wis dan de gegevens');
     expect(withdrawal.attachments).toEqual([]);
     for (const value of ['Zoë', 'Testpersoon', client.email, client.street, '470', '2275', 'Gierle']) {
       expect(withdrawal.headers.subject + withdrawal.text).not.toContain(value);
@@ -248,7 +249,9 @@ describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
     const options = await firefox.newPage();
     await firefox.goto(options, 'options.html');
     // The referral, the one into a new compose beside a reply, and the one the fallback test left for the worker.
-    await textAppears(options.mainFrame(), 'p', '3 aanmeldingen in het register.');
+    await textAppears(options.mainFrame(), 'p', '3 referenties in het register.');
+    // Counted as the evaluation CSV counts (issue 14.9): the withdrawn referral went out; the drafts never marked sent do not count yet.
+    await textAppears(options.mainFrame(), 'p', `Telt mee in de evaluatie van ${new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Brussels' }).slice(0, 4)}: 1 aanmelding, 1 intrekking en 0 verbeteringen.`);
     await options.close();
     lap('withdrawal saved in Drafts');
   }, 60_000);

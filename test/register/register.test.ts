@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateReference } from '../../lib/referral';
 import { evaluationCsv, evaluationRows } from '../../lib/register/evaluation';
-import { addReferral, exportRegister, importRegister, newEntry, previewImport, RegisterError, withdraw } from '../../lib/register/register';
+import { addReferral, exportRegister, importRegister, markSent, newEntry, previewImport, RegisterError, withdraw } from '../../lib/register/register';
 import { registerEntrySchema } from '../../lib/register/schema';
 import { t } from '../../lib/i18n';
 
@@ -36,7 +36,7 @@ describe('the register', () => {
     const b = entry('2026-11-03');
     const here = addReferral(addReferral([], a), b);
     const file = exportRegister(withdraw(here, a.reference, '2026-11-20'), '2026-11-22');
-    expect(JSON.parse(file)).toMatchObject({ format: 'veilig-aanmelden/register@1', exportedOn: '2026-11-22' });
+    expect(JSON.parse(file)).toMatchObject({ format: 'veilig-aanmelden/register@2', exportedOn: '2026-11-22' });
     const c = entry('2026-11-04');
     const merged = importRegister(addReferral(here, c), file);
     expect(merged.map((e) => e.reference)).toEqual([a.reference, b.reference, c.reference]);
@@ -58,7 +58,8 @@ describe('importing a register file', () => {
     const forged = { ...entry('2026-11-02'), recipientName: 'OCMW Antwerpen', mailbox: 'ocmw.antwerpen@evil.example', team: 'x' };
     const preview = previewImport([], fileOf([forged]));
     expect(preview.changes).toEqual([{ kind: 'new', entry: expect.objectContaining({ reference: forged.reference }) }]);
-    expect(preview.merged[0]).toMatchObject({ recipientId: '13019', recipientName: 'OCMW Lille', mailbox: 'sociale.dienst@lille.be', team: '' });
+    // The team label is kept since issue 14.9 (the evaluation's team column); it is text the CSV neutralises.
+    expect(preview.merged[0]).toMatchObject({ recipientId: '13019', recipientName: 'OCMW Lille', mailbox: 'sociale.dienst@lille.be', team: 'x' });
     expect(JSON.stringify(preview.merged)).not.toContain('evil.example');
   });
 
@@ -86,43 +87,47 @@ describe('the yearly evaluation', () => {
   const d = entry('2026-02-10', lille, a.reference);
   const old = entry('2025-12-30');
   let register = [old, a, b, c, d].reduce((list, e) => addReferral(list, e), [] as ReturnType<typeof addReferral>);
+  for (const sent of [old, b, c, d]) register = markSent(register, sent.reference, sent.createdOn);
   register = withdraw(register, b.reference, '2026-02-01');
 
-  it('counts referrals, withdrawals and corrections per recipient per month', () => {
+  it('counts referrals, withdrawals and corrections per recipient, month and team', () => {
+    const team = 'Team Middenkempen';
     expect(evaluationRows(register, 2026)).toEqual([
-      { month: '2026-01', recipientId: '13019', recipientName: 'OCMW Lille', referrals: 2, withdrawals: 0, corrections: 0 },
-      { month: '2026-02', recipientId: 'caw-brussel', recipientName: 'CAW Brussel', referrals: 1, withdrawals: 0, corrections: 0 },
-      { month: '2026-02', recipientId: '13019', recipientName: 'OCMW Lille', referrals: 0, withdrawals: 1, corrections: 1 },
+      { month: '2026-01', recipientId: '13019', recipientName: 'OCMW Lille', team, referrals: 2, withdrawals: 0, corrections: 0 },
+      { month: '2026-02', recipientId: 'caw-brussel', recipientName: 'CAW Brussel', team, referrals: 1, withdrawals: 0, corrections: 0 },
+      { month: '2026-02', recipientId: '13019', recipientName: 'OCMW Lille', team, referrals: 0, withdrawals: 1, corrections: 1 },
     ]);
     expect(evaluationRows(register)).toHaveLength(4);
   });
 
   it('writes CSV for Excel with totals and no reference codes', () => {
     const csv = evaluationCsv(evaluationRows(register, 2026));
-    expect(csv.startsWith('\uFEFFmaand;ontvanger;ontvanger_id;aanmeldingen;intrekkingen;verbeteringen\r\n')).toBe(true);
-    expect(csv).toContain('2026-01;OCMW Lille;13019;2;0;0\r\n');
-    expect(csv.trimEnd().split('\r\n').at(-1)).toBe('totaal;;;3;1;1');
+    expect(csv.startsWith('\uFEFFOntvanger;Maand;Aanmeldingen;Intrekkingen;Verbeteringen;Team\r\n')).toBe(true);
+    expect(csv).toContain('OCMW Lille;"=""2026-01""";2;0;0;Team Middenkempen\r\n');
+    expect(csv.trimEnd().split('\r\n').at(-1)).toBe('Totaal;;3;1;1;');
     expect(csv).not.toMatch(/KG-/u);
   });
 
   it('neutralises cells a spreadsheet would run as a formula', () => {
-    const csv = evaluationCsv([{ month: '2026-01', recipientId: '13019', recipientName: '=HYPERLINK("x")', referrals: 1, withdrawals: 0, corrections: 0 }]);
+    const csv = evaluationCsv([{ month: '2026-01', recipientId: '13019', recipientName: '=HYPERLINK("x")', team: '', referrals: 1, withdrawals: 0, corrections: 0 }]);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });
 
   // Issue 13 item 8: a leading tab or CR was not neutralised, a comma not quoted, and names came from the register.
   it.each([['\t=1+1', "'\t=1+1"], ['\tx', "'\tx"], ['\r=1+1', `"'\r=1+1"`], ['  =1+1', "'  =1+1"], ['-2', "'-2"], ['@SUM(A1)', "'@SUM(A1)"], ['a,b', '"a,b"'], ['a;b', '"a;b"'], ['a\nb', '"a\nb"']])(
     'neutralises and quotes %j', (name, expected) => {
-      const csv = evaluationCsv([{ month: '2026-01', recipientId: '13019', recipientName: name, referrals: 1, withdrawals: 0, corrections: 0 }]);
-      expect(csv).toContain(`2026-01;${expected};13019;1;0;0\r\n`);
+      const csv = evaluationCsv([{ month: '2026-01', recipientId: '13019', recipientName: name, team: name, referrals: 1, withdrawals: 0, corrections: 0 }]);
+      expect(csv).toContain(`\r\n${expected};"=""2026-01""";1;0;0;${expected}\r\n`);
     });
 
   it('names each recipient from the directory by id, not from the register', () => {
-    const forged = addReferral([], newEntry({ reference: generateReference(), createdOn: '2026-03-01', recipientId: '13019',
-      recipientName: '=HYPERLINK("https://evil.example")', mailbox: 'x@evil.example', team: 't', corrects: null }));
+    const forgedEntry = newEntry({ reference: generateReference(), createdOn: '2026-03-01', recipientId: '13019',
+      recipientName: '=HYPERLINK("https://evil.example")', mailbox: 'x@evil.example', team: 't', corrects: null });
+    const forged = markSent(addReferral([], forgedEntry), forgedEntry.reference, '2026-03-01');
     expect(evaluationRows(forged, 2026)[0]?.recipientName).toBe('OCMW Lille');
-    const unknown = addReferral([], newEntry({ reference: generateReference(), createdOn: '2026-03-01', recipientId: '99999',
-      recipientName: 'Iets', mailbox: 'x@evil.example', team: 't', corrects: null }));
+    const unknownEntry = newEntry({ reference: generateReference(), createdOn: '2026-03-01', recipientId: '99999',
+      recipientName: 'Iets', mailbox: 'x@evil.example', team: 't', corrects: null });
+    const unknown = markSent(addReferral([], unknownEntry), unknownEntry.reference, '2026-03-01');
     expect(evaluationRows(unknown, 2026)[0]?.recipientName).toBe('(onbekend: 99999)');
   });
 });

@@ -46,7 +46,7 @@ describe('hostile input in the panel (Chromium)', () => {
     panel = await extension.browser.newPage();
     panel.on('pageerror', (error) => crashes.push(error instanceof Error ? error.message : String(error)));
     await panel.goto(`${extension.extensionBaseUrl}sidepanel.html`, { waitUntil: 'load' });
-    // Both boxes ticked and "Mondeling" chosen with clicks, then "Volgende".
+    // "Mondeling" (informed and consented) chosen with a click, then "Volgende".
     await fillConsent(panel);
     await byLabel(panel, 'Voornaam');
   }, 60_000);

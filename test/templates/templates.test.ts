@@ -30,8 +30,10 @@ describe('mail templates', () => {
   it('asks erasure in a withdrawal that names the referral only by reference and date', () => {
     const { subject, body } = withdrawalMailText('KG-7F3Q-2M9X', '2026-11-02', referrer);
     expect(subject).toBe('Intrekking toestemming – KG-7F3Q-2M9X');
-    expect(body).toContain('op 02-11-2026');
-    expect(body).toContain('gegevens van deze aanmelding wissen');
+    expect(body).toContain('aangemaakt op 02-11-2026');
+    expect(body).toContain('Wis dan de gegevens ervan');
+    // Only a draft was recorded: the notice does not claim the referral was sent (issue 14.8).
+    expect(body).not.toMatch(/bezorgd|verzonden|sent/u);
   });
 
   it('names both references in a correction', () => {

@@ -3,7 +3,11 @@
  * The pilot check (options page, SPEC §8) on each behavioural fixture: the whole chain with the harmless test file,
  * every attach tier tried on its own, reported per step and tier as text for IT.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isMessageKey } from '../../lib/i18n';
+import type { AttachTierId } from '../../lib/messages';
+import { tierName, whatKey, whatName } from '../../lib/webmail/names';
 import { pilotText, selfCheckText } from '../../components/options/SelfCheckSection';
 import type { WebmailAdapter } from '../../lib/webmail';
 import { gmail } from '../../lib/webmail/gmail';
@@ -63,7 +67,7 @@ describe.each(cases)('the pilot check on $adapter.id', ({ adapter, setup, tiers 
     // The copyable report names steps and tiers only.
     const text = pilotText(report, '0.1.0');
     expect(text).toContain(`Test de koppeling met je webmail – ${adapter.id} – `);
-    for (const [tier, ok] of Object.entries(tiers)) expect(text).toContain(`${ok ? '[x]' : '[ ]'} attach/${tier}`);
+    for (const [tier, ok] of Object.entries(tiers)) expect(text).toContain(`${ok ? '[x]' : '[ ]'} het bestand toevoegen ${tierName(tier as AttachTierId)}`);
     expect(text).not.toContain(worker);
   });
 });
@@ -86,7 +90,17 @@ it("the self-check report adds which attach tier worked for the last draft in th
   const last = { adapter: 'gmail' as const, on: '2026-11-30', tiers: [{ tier: 'drop' as const, ok: false, detail: 'gmail: drop zone not found in time' }, { tier: 'input' as const, ok: true, detail: '' }] };
   const text = selfCheckText(report, '0.1.0', last);
   expect(text).toContain('Laatste concept in deze webmail (2026-11-30), bijvoegen:');
-  expect(text).toContain('[ ] attach/drop (gmail: drop zone not found in time)');
-  expect(text).toContain('[x] attach/input');
-  expect(selfCheckText({ ...report, adapter: 'outlook' }, '0.1.0', last)).not.toContain('attach/');
+  expect(text).toContain('[x] het adres invullen: Aan-veld – gevonden');
+  expect(text).toContain('[ ] het bestand toevoegen door neerzetten (gmail: drop zone not found in time)');
+  expect(text).toContain('[x] het bestand toevoegen via de bestandskiezer');
+  expect(selfCheckText({ ...report, adapter: 'outlook' }, '0.1.0', last)).not.toContain('het bestand toevoegen');
+});
+
+it('names every element an adapter looks for in Dutch (and English and French): no English in a Dutch self-check', () => {
+  const sources = ['gmail', 'outlook', 'roundcube'].map((name) => readFileSync(`${process.cwd()}/lib/webmail/${name}.ts`, 'utf8'));
+  const whats = new Set(sources.flatMap((source) => [...source.matchAll(/what: '([^']+)'/gu)].map((match) => match[1]!)));
+  expect(whats.size).toBeGreaterThan(20);
+  const untranslated = [...whats].filter((what) => !isMessageKey(whatKey(what)));
+  expect(untranslated).toEqual([]);
+  expect(whatName('To field')).toBe('Aan-veld');
 });
