@@ -248,7 +248,7 @@ async function seedInbox(server: RoundcubeServer): Promise<void> {
 // ------------------------------------------------------------------------------------------------ the run
 
 const roundcubeFiles = [
-  '01-inbox.png', '02-consent.png', '03-client.png', '03-client-full.png', '04-password.png', '05-done.png', '05-done-webmail.png',
+  '01-inbox.png', '02-consent.png', '03-client.png', '03-client-full.png', '04-password.png', '05-done.png', '05-done-full.png', '05-done-webmail.png',
   '06-lookup.png', '07-register.png',
 ];
 
@@ -270,7 +270,7 @@ async function main(): Promise<number> {
       log(`Roundcube up at ${server.url}${server.wasReset ? '' : ' (not reset: another process uses it)'}`);
       if (server.wasReset) await seedInbox(server).catch((error: unknown) => log(`note: could not put mails in the inbox (${(error as Error).message})`));
     } catch (error) {
-      log(`the Roundcube sandbox did not start (root needed): ${(error as Error).message.split('\n')[0]}`);
+      log(`the Roundcube sandbox did not start (it needs root): ${(error as Error).message.split('\n')[0]}`);
     }
 
     const launched = await launch(profile);
@@ -454,15 +454,37 @@ async function roundcubeShots(browser: Browser, tab: Page, server: RoundcubeServ
     await panel.screenshot({ path, type: 'png', fullPage: true });
   });
 
-  // 4 The password.
+  // 4 The password: a step of its own (reached with "Volgende"), or a choice folded into the client step (a
+  // <details> whose summary starts with "Wachtwoord"), opened for the picture.
+  const passwordHeading = text('password_heading', 'Wachtwoord');
   let atPassword = false;
   await screenshot('04-password.png', async (path) => {
     if (!clientFilled) throw new Skip('the client step was not filled (see 03-client.png)');
-    await (await button(panel, text('panel_next', 'Volgende'))).click();
-    atPassword = true;
-    await expectHeading(panel, [text('password_heading', 'Wachtwoord')]);
-    await panel.waitForSelector('output', { timeout: 5_000 }).catch(() => log('note: no generated password on show'));
-    await scrollTop(panel);
+    const next = await button(panel, text('panel_next', 'Volgende'), { timeout: 1_000 }).catch(() => null);
+    if (next) {
+      await next.click();
+      atPassword = true;
+      await expectHeading(panel, [passwordHeading]);
+      await scrollTop(panel);
+    } else {
+      const choice = await panel
+        .waitForFunction(
+          (wanted: string) =>
+            [...document.querySelectorAll('details')].find(
+              (details) => details.checkVisibility() && (details.querySelector('summary')?.textContent ?? '').replace(/\s+/gu, ' ').trim().startsWith(wanted),
+            ) ?? null,
+          { timeout: 3_000, polling: 100 },
+          passwordHeading,
+        )
+        .catch(() => {
+          throw new Skip(`neither a password step ("${text('panel_next', 'Volgende')}") nor a password choice ("${passwordHeading}…") on the client step`);
+        });
+      atPassword = true;
+      const details = choice as unknown as ElementHandle<HTMLDetailsElement>;
+      if (!(await details.evaluate((element) => element.open))) await (await details.$('summary'))?.click();
+      await expectHeading(panel, [clientHeading]);
+      await details.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    }
     await settle(panel, { blur: true });
     await panel.screenshot({ path, type: 'png' });
   });
@@ -477,7 +499,7 @@ async function roundcubeShots(browser: Browser, tab: Page, server: RoundcubeServ
       .then(() => true, () => false);
   let drafted = false;
   await screenshot('05-done.png', async (path) => {
-    if (!atPassword) throw new Skip('the password step was not reached (see 04-password.png)');
+    if (!atPassword) throw new Skip('the password was not reached (see 04-password.png)');
     await (await button(panel, text('password_make', 'Maak concept'))).click();
     const done = [text('done_heading', 'Concept klaar'), text('done_headingCheck', 'Controleer het concept')];
     const heading = await expectHeading(panel, done, 30_000).then(() => null, (error: unknown) => error);
@@ -488,6 +510,12 @@ async function roundcubeShots(browser: Browser, tab: Page, server: RoundcubeServ
     await scrollTop(panel);
     await settle(panel, { blur: true });
     await panel.screenshot({ path, type: 'png' });
+  });
+  await screenshot('05-done-full.png', async (path) => {
+    if (!drafted) throw new Skip('no draft was made (see 05-done.png)');
+    await expectHeading(panel, [text('done_heading', 'Concept klaar')], 2_000);
+    await settle(panel, { blur: true });
+    await panel.screenshot({ path, type: 'png', fullPage: true });
   });
   await screenshot('05-done-webmail.png', async (path) => {
     if (!drafted) throw new Skip('no draft was made (see 05-done.png)');

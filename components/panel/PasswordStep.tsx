@@ -17,7 +17,7 @@ type Props = {
   onTyped: (value: string) => void;
 };
 
-/** Step 3: the generated password (shown here, never stored), the deployer's pre-shared key, or one typed and checked. */
+/** The password choice on the client step: generated (the default, shown at the done step, never stored), the deployer's pre-shared key, or one typed and checked. */
 export function PasswordStep({ mode, generated, recipientName, hasPreShared, typed, userInputs, error, onMode, onTyped }: Props) {
   const typedId = useId();
   const [checked, setChecked] = useState<{ password: string; result: PasswordCheck } | null>(null);

@@ -49,14 +49,18 @@ type Phase =
   | { kind: 'done'; made: Made; check: DraftCheck }
   | { kind: 'fallback'; made: Made; failedStep: string; completed: readonly string[] };
 
-const stepOrder: FormState['step'][] = ['consent', 'client', 'password'];
-const stepTitle = { consent: 'consent_heading', client: 'client_heading', password: 'password_heading' } as const;
+/**
+ * Two steps (issue 14.6: five clicks from inbox to draft): consent, then the client with the recipient and the
+ * password choice, whose default (a generated password, shown at the done step for the call) needs no click.
+ */
+const stepOrder: FormState['step'][] = ['consent', 'client'];
+const stepTitle = { consent: 'consent_heading', client: 'client_heading' } as const;
 
 function stepOfError(path: string): FormState['step'] {
   return path.startsWith('consent') ? 'consent' : 'client';
 }
 
-/** The referral wizard (SPEC F1, F3): consent, client, password, then the draft in the webmail or the fallback. */
+/** The referral wizard (SPEC F1, F3): consent, then client and password, then the draft in the webmail or the fallback. */
 export function ReferralWizard({ client, tab, settings, correcting, initialForm, onFinished }: Props) {
   const { directory } = useDirectory();
   const [form, setForm] = useState<FormState>(() => initialForm ?? emptyForm(correcting?.reference ?? null));
@@ -135,13 +139,19 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     }
     const index = stepOrder.indexOf(form.step);
     const nextStep = stepOrder[index + 1];
-    if (nextStep) setForm({ ...form, step: nextStep, passwordMode: nextStep === 'password' ? passwordModeFor(form.passwordMode) : form.passwordMode });
+    if (nextStep) setForm({ ...form, step: nextStep });
   }
 
-  /** The password mode for the current recipient: its pre-shared key when it has one, never a key it does not have. */
-  function passwordModeFor(mode: FormState['passwordMode']): FormState['passwordMode'] {
-    if (match?.recipient.preSharedKey) return 'preshared';
-    return mode === 'preshared' ? 'generated' : mode;
+  // The password mode follows the recipient (issue 13.2): its pre-shared key when it has one, and never a key it does
+  // not have. Re-derived whenever the recipient (or its key) changes; the worker's own choice for this recipient holds.
+  const keyOf = match?.recipient.preSharedKey ? `${match.recipient.id}:key` : (match?.recipient.id ?? '');
+  const [modeFor, setModeFor] = useState<string | null>(null);
+  if (modeFor !== keyOf) {
+    // Adjusting state while rendering when the recipient changes (React's pattern for state derived from a change).
+    setModeFor(keyOf);
+    const current = form.passwordMode;
+    const mode = keyOf.endsWith(':key') ? (current === 'typed' ? 'typed' : 'preshared') : current === 'preshared' ? 'generated' : current;
+    if (mode !== current) setForm({ ...form, passwordMode: mode });
   }
 
   function back() {
@@ -226,13 +236,15 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
 
   /** "Maak concept"; `withoutWebmail`: the worker asked for the file and texts only (no webmail in this tab). */
   async function makeDraft(withoutWebmail = false) {
+    setSubmitted(new Set(stepOrder));
     if (!parsed.ok) {
-      setSubmitted(new Set(stepOrder));
       setForm({ ...form, step: stepOfError(Object.keys(parsed.errors)[0] ?? 'client') });
+      setFocusTick((tick) => tick + 1);
       return;
     }
-    if (!match?.recipient.mailbox || recipientBlocks()) {
+    if (!match?.recipient.mailbox || recipientBlocks() || placeMissing) {
       setForm({ ...form, step: 'client' });
+      setFocusTick((tick) => tick + 1);
       return;
     }
     // The draft needs a webmail of ours in the tab the panel works for: say so, keep everything typed.
@@ -319,7 +331,7 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            if (form.step === 'password') void makeDraft();
+            if (form.step === 'client') void makeDraft();
             else next();
           }}
         >
@@ -344,18 +356,28 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
               />
             </>
           ) : null}
-          {form.step === 'password' && match ? (
-            <PasswordStep
-              mode={form.passwordMode}
-              generated={generated}
-              recipientName={match.recipient.name}
-              hasPreShared={match.recipient.preSharedKey !== null}
-              typed={typed}
-              userInputs={userInputs}
-              error={passwordError}
-              onMode={(passwordMode) => setForm({ ...form, passwordMode })}
-              onTyped={setTyped}
-            />
+          {form.step === 'client' && match && decision?.verdict === 'allow' ? (
+            // The default needs no click; another choice is one click away, and a typed one stays open.
+            <details className="password-choice" open={form.passwordMode === 'typed' || passwordError !== undefined}>
+              <summary>
+                {form.passwordMode === 'preshared'
+                  ? t('password_summaryPreshared', [match.recipient.name])
+                  : form.passwordMode === 'typed'
+                    ? t('password_summaryTyped')
+                    : t('password_summaryGenerated')}
+              </summary>
+              <PasswordStep
+                mode={form.passwordMode}
+                generated={generated}
+                recipientName={match.recipient.name}
+                hasPreShared={match.recipient.preSharedKey !== null}
+                typed={typed}
+                userInputs={userInputs}
+                error={passwordError}
+                onMode={(passwordMode) => setForm({ ...form, passwordMode })}
+                onTyped={setTyped}
+              />
+            </details>
           ) : null}
           <div className="actions">
             {form.step !== 'consent' ? (
@@ -364,11 +386,11 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
               </button>
             ) : null}
             <button type="submit" disabled={phase.kind === 'making'}>
-              {form.step === 'password' ? t('password_make') : t('panel_next')}
+              {form.step === 'client' ? t('password_make') : t('panel_next')}
             </button>
           </div>
           {phase.kind === 'making' ? <p role="status">{t('password_making')}</p> : null}
-          {noWebmail && form.step === 'password' && phase.kind === 'form' ? (
+          {noWebmail && form.step === 'client' && phase.kind === 'form' ? (
             <p className="field-error" role="alert">
               {t('panel_noWebmailDraft')}{' '}
               <button type="button" className="link" onClick={() => void makeDraft(true)}>

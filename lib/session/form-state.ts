@@ -14,7 +14,7 @@ export const formExpiryAlarm = 'form-expiry';
 const text = z.string().max(10_000);
 
 export const formStateSchema = z.strictObject({
-  step: z.enum(['consent', 'client', 'password']),
+  step: z.enum(['consent', 'client']),
   consent: z.strictObject({
     informed: z.boolean(),
     consented: z.boolean(),

@@ -68,7 +68,10 @@ function readBack(compose: Element) {
     subject: fieldValue(compose, selectors.subject),
     body: bodyText(compose),
     // Finished uploads only: an entry still uploading is not an attachment yet.
-    attachments: queryFirst(doc, selectors.uploading) ? [] : queryAll(doc, selectors.uploaded).map((item) => (item.textContent ?? '').trim()),
+    // The file name alone (Roundcube's .attachment-name), not its size and the "Opties" menu beside it.
+    attachments: queryFirst(doc, selectors.uploading)
+      ? []
+      : queryAll(doc, selectors.uploaded).map((item) => (item.querySelector('.attachment-name')?.textContent ?? item.textContent ?? '').trim()),
   };
 }
 

@@ -112,6 +112,8 @@ describe('a copied password leaves the clipboard (issue 13.6), in Chromium', () 
     await panel.bringToFront();
     await settled(panel);
     await fillReferral(panel);
+    // The password choice is folded on the client step: the worker opens it to copy the password early.
+    await (await panel.waitForSelector('details.password-choice > summary'))!.click();
     return { panel, password: await shownPassword(panel) };
   }
 

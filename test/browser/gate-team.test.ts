@@ -116,9 +116,9 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
     // A window property the page keeps only as long as it is not reloaded.
     await page.evaluate(() => Object.assign(window, { vaSamePage: true }));
 
-    /** "Volgende" on the client step: the step must stay, and not for a field's sake (all fields are valid). */
+    /** "Maak concept" on the client step: the step must stay, and not for a field's sake (all fields are valid). */
     const nextIsRefused = async () => {
-      await (await button(page, 'Volgende')).click();
+      await (await button(page, 'Maak concept')).click();
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(await heading(page)).toBe('Gegevens van de cliënt');
       expect(await page.$('output[aria-label="Wachtwoord om door te geven"]')).toBeNull();
@@ -148,7 +148,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
     // A protocol in force only from tomorrow: still refused, now for that reason.
     await addInline(display(tomorrow), { phone: '013 12 34 56', source: 'Testprotocol (synthetisch)' });
     const notYet = await waitForText(page, /pas van kracht vanaf/u, { selector: refusal });
-    // After "Volgende" was refused once, the reason is headed by what it means.
+    // After "Maak concept" was refused once, the reason is headed by what it means.
     expect(notYet.replace(/^Aanmelden bij deze ontvanger kan nu niet: /u, '')).toBe(`Het protocol met ${tessenderlo.name} is pas van kracht vanaf ${display(tomorrow)}: aanmelden kan vanaf die dag. Klopt die datum niet? Vul de juiste datum van inwerkingtreding in.`);
     expect(await text(box)).toContain(`door jou toegevoegd op ${display(today)}`);
     expect(await overrideControls(box)).toBe(0);
@@ -166,9 +166,10 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
     expect(await overrideControls(box)).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { vaSamePage?: boolean }).vaSamePage)).toBe(true);
 
-    await (await button(page, 'Volgende')).click();
-    await waitForText(page, /^Wachtwoord$/u, { selector: 'h1' });
+    // Allowed: the password choice appears, and "Maak concept" goes on to the draft (this tab has no webmail: it says so).
     await page.waitForSelector('output[aria-label="Wachtwoord om door te geven"]', { timeout: 5_000 });
+    await (await button(page, 'Maak concept')).click();
+    await waitForText(page, /^Open je webmail in dit tabblad en klik dan opnieuw op "Maak concept"/u, { selector: '[role="alert"]' });
     expect(await page.evaluate(() => (window as unknown as { vaSamePage?: boolean }).vaSamePage)).toBe(true);
 
     expect(problems).toEqual([]);
@@ -261,6 +262,8 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
       await (await byRole(panel, 'button', /^Opzoeken$/u)).click();
       const search = await byLabel(panel, 'Gemeente, deelgemeente of postcode');
       await fill(search, '8500');
+      // The layers load after the bundled directory: wait for them before reading the cards.
+      await waitForText(panel, shared.kortrijk.mailbox, { selector: 'article', timeout: 10_000 });
       const kortrijk = await byRole(panel, 'article', /^Kortrijk/u);
       const kortrijkCard = await text(kortrijk);
       expect(kortrijkCard).toContain(shared.kortrijk.mailbox);

@@ -69,7 +69,6 @@ describe('the referral panel', () => {
     expect(screen.getByText('OCMW Lille')).toBeTruthy();
     expect(screen.getByText('sociale.dienst@lille.be')).toBeTruthy();
     expect(screen.getByText('Protocol van kracht sinds 01-11-2025')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     const password = screen.getByLabelText('Wachtwoord om door te geven').textContent ?? '';
     expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){4}$/u);
     expect(screen.getByText(/telefonisch of per sms/u)).toBeTruthy();
@@ -108,7 +107,6 @@ describe('the referral panel', () => {
     render(panel());
     await consent(user);
     await client(user);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     const alerts = await screen.findAllByRole('alert');
     const texts = alerts.map((alert) => alert.textContent ?? '');
@@ -126,7 +124,6 @@ describe('the referral panel', () => {
     render(panel());
     await consent(user);
     await client(user);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     expect(await screen.findByText(/Deze stap lukte niet: het bestand toevoegen\./u)).toBeTruthy();
     const download = screen.getByRole('link', { name: 'Download het versleutelde bestand' });
@@ -138,7 +135,6 @@ describe('the referral panel', () => {
     expect(document.querySelector('output.password')?.textContent).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){4}$/u);
     expect((await loadRegister()).map((entry) => entry.mailbox)).toEqual(['sociale.dienst@lille.be']);
     await user.click(screen.getByRole('button', { name: 'Probeer opnieuw' }));
-    await user.click(screen.getByRole('button', { name: 'Terug' }));
     expect((screen.getByLabelText('Achternaam') as HTMLInputElement).value).toBe('Peeters');
   });
 
@@ -155,14 +151,11 @@ describe('the referral panel', () => {
     expect(await screen.findByText('Open je webmail in dit tabblad: daar komt het concept.')).toBeTruthy();
     await consent(user);
     await client(user);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Open je webmail in dit tabblad en klik dan opnieuw op "Maak concept"\. Wat je invulde, blijft staan\./u);
     expect(sent.filter((message) => message.type === 'draft.make')).toEqual([]);
-    await user.click(screen.getByRole('button', { name: 'Terug' }));
     expect((screen.getByLabelText('Achternaam') as HTMLInputElement).value).toBe('Peeters');
     // Or, on request, only the encrypted file and the texts: the webmail is never asked.
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     await user.click(await screen.findByRole('button', { name: 'Of maak alleen het versleutelde bestand en de teksten om zelf te mailen.' }));
     expect(await screen.findByRole('link', { name: 'Download het versleutelde bestand' })).toBeTruthy();
@@ -195,7 +188,6 @@ describe('the referral panel', () => {
     render(panel());
     await consent(user);
     await client(user);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     expect(await screen.findByText(/Deze stap lukte niet: de webmail bereiken\./u)).toBeTruthy();
   });
@@ -215,7 +207,7 @@ describe('the referral panel', () => {
     await user.clear(phone);
     await client(user, '1050');
     expect(screen.getByText(/Er is geen mailadres bekend voor CAW Brussel/u)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Gegevens van de cliënt');
   });
 
@@ -271,7 +263,6 @@ describe('the referral panel', () => {
     render(panel());
     await consent(user);
     await client(user);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Controleer het concept' })).toBeTruthy();
     const texts = screen.getAllByRole('alert').map((alert) => alert.textContent ?? '');
@@ -295,7 +286,6 @@ describe('the referral panel', () => {
     render(panel());
     await consent(user);
     await client(user);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     expect(await screen.findByText(/^De mail moet precies één bijlage hebben/u)).toBeTruthy();
     fixed = true;
@@ -319,7 +309,6 @@ describe('the referral panel', () => {
     render(panel());
     await consent(user);
     await client(user);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     expect(await screen.findByRole('heading', { name: 'Concept klaar' })).toBeTruthy();
     expect(asked).toEqual([undefined, true]);
@@ -338,7 +327,6 @@ describe('the referral panel', () => {
     render(panel());
     await consent(user);
     await client(user);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     expect(await screen.findByText('Open in je webmail een nieuwe, lege mail (Nieuwe e-mail). Het paneel vult ze dan zelf in.')).toBeTruthy();
     // The classic Outlook draft is on offer too, with the zip in it.
@@ -355,7 +343,6 @@ describe('the referral panel', () => {
     render(panel());
     await consent(user);
     await client(user);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     await screen.findByRole('heading', { name: 'Concept klaar' });
     const { lastAttachTiers } = await import('../../lib/panel/attach-record');
@@ -375,15 +362,13 @@ describe('the referral panel', () => {
     render(panel());
     await consent(user);
     await client(user);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     expect((screen.getByLabelText(/Het wachtwoord dat je organisatie met OCMW Lille afsprak/u) as HTMLInputElement).checked).toBe(true);
-    // The worker goes back: the client lives in Herentals, whose OCMW has no key.
-    await user.click(screen.getByRole('button', { name: 'Terug' }));
+    expect(screen.getByText(/^Wachtwoord: het wachtwoord dat je organisatie met OCMW Lille afsprak/u)).toBeTruthy();
+    // The worker corrects the postcode: the client lives in Herentals, whose OCMW has no key.
     await user.clear(screen.getByLabelText('Postcode'));
     await user.type(screen.getByLabelText('Postcode'), '2200');
     await user.selectOptions(screen.getByLabelText('Plaats'), 'Herentals');
     await screen.findByText('sociale.dienst@herentals.example');
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     const password = screen.getByLabelText('Wachtwoord om door te geven').textContent ?? '';
     expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){4}$/u);
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
@@ -407,14 +392,14 @@ describe('the referral panel', () => {
     const place = screen.getByLabelText('Plaats') as HTMLSelectElement;
     expect(place.value).toBe('');
     expect([...place.options].map((option) => option.value)).toEqual(expect.arrayContaining(['Lille', 'Gierle', 'Poederlee', 'Wechelderzande']));
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     // Not on: the place is asked, next to the field, which has the focus.
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Gegevens van de cliënt');
     expect(screen.getByText(/^Kies de plaats waar de cliënt woont/u)).toBeTruthy();
     expect(document.activeElement).toBe(place);
     await user.selectOptions(place, 'Gierle');
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Wachtwoord');
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    expect(await screen.findByRole('heading', { name: 'Concept klaar' })).toBeTruthy();
   });
 
   it('splits "1 bus 2" into number and box on leaving the field, and says an outside postcode once, with what to do', async () => {
@@ -432,13 +417,13 @@ describe('the referral panel', () => {
     expect(screen.getAllByText(/ligt buiten Vlaanderen en Brussel/u)).toHaveLength(1);
   });
 
-  it('"Volgende" on a refused recipient says so where the reason is, and moves the focus there', async () => {
+  it('"Maak concept" on a refused recipient says so where the reason is, and moves the focus there', async () => {
     const user = userEvent.setup();
     const { panel } = transport(cleanDraft);
     render(panel());
     await consent(user);
     await client(user, '1050');
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     const refusal = screen.getByText(/^Aanmelden bij deze ontvanger kan nu niet: Er is geen mailadres bekend voor CAW Brussel/u);
     expect(refusal.getAttribute('role')).toBe('alert');
     expect(document.activeElement).toBe(refusal);
@@ -452,7 +437,6 @@ describe('the referral panel', () => {
     render(panel());
     await consent(user);
     await client(user);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     await screen.findByRole('heading', { name: 'Concept klaar' });
     expect(screen.getByText(/^Noteer deze referentie in het dossier van de cliënt/u)).toBeTruthy();
@@ -482,7 +466,6 @@ describe('the referral panel', () => {
     render(panel());
     await consent(user);
     await client(user);
-    await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     await screen.findByRole('heading', { name: 'Controleer het concept' });
     expect(screen.getByRole('button', { name: 'Ik heb het aangepast' })).toBeTruthy();

@@ -224,11 +224,10 @@ export async function fillClient(panel: Surface): Promise<void> {
   await textAppears(panel, 'body', 'sociale.dienst@lille.be', { contains: true, timeout: 10_000 });
 }
 
-/** The consent and client steps, filled the way a user does (clicks and typing, by label); stops at the password step. */
+/** The consent and client steps, filled the way a user does (clicks and typing, by label); stops before "Maak concept". */
 export async function fillReferral(panel: Surface): Promise<void> {
   await fillConsent(panel);
   await fillClient(panel);
-  await (await button(panel, 'Volgende')).click();
 }
 
 /** The generated password as the panel shows it, in the format the generator promises. */

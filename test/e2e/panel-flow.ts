@@ -56,8 +56,7 @@ export async function fillReferral(panel: Frame | Page, clicked: ClickListener =
   await panel.getByLabel('Plaats').selectOption(client.municipality);
   clicked('select: Plaats (Gierle)', 'only when the postcode names several places (2275: Lille, Gierle, Poederlee, Wechelderzande)');
   await panel.getByText('sociale.dienst@lille.be').waitFor();
-  await panel.getByRole('button', { name: 'Volgende' }).click();
-  clicked('button: Volgende (to the password step)');
+  // The password choice sits on the client step; its default (generated) needs no click.
 }
 
 /** The generated password as the panel shows it. */

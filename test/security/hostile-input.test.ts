@@ -76,7 +76,7 @@ describe('hostile input in the panel (Chromium)', () => {
     await fill(await byLabel(panel, 'Huisnummer'), '1');
     await fill(await byLabel(panel, 'Postcode'), '1050');
     await waitForText(panel, /Er is geen mailadres bekend voor CAW Brussel/u);
-    await (await byRole(panel, 'button', 'Volgende')).click();
+    await (await byRole(panel, 'button', 'Maak concept')).click();
     expect(await panel.$$eval('h1, [role="heading"][aria-level="1"]', (headings) => headings.map((heading) => heading.textContent))).toEqual([
       'Gegevens van de cliënt',
     ]);

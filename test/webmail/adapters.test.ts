@@ -20,7 +20,13 @@ afterEach(() => {
 
 const context = () => ({ doc: document, timeouts });
 const outlookTemplate = () => document.importNode(fixtureDocument('outlook/compose-en.html').querySelector('[id^="docking_InitVisiblePart_"]')!, true);
-const roundcubeChip = (name: string) => Object.assign(document.createElement('li'), { id: 'rcmfile1', className: 'application zip', textContent: name });
+/** An uploaded file as Roundcube 1.6 lists it (attachment_upload.php): delete link, name, size, options menu. */
+const roundcubeChip = (name: string) =>
+  Object.assign(document.createElement('li'), {
+    id: 'rcmfile1',
+    className: 'application zip',
+    innerHTML: `<a class="delete">Verwijderen</a><span class="attachment-name">${name}</span><span class="attachment-size">(4 KB)</span><a class="drop">Opties</a>`,
+  });
 
 type Case = { adapter: WebmailAdapter['id']; fixture: string; url: string; install: () => void };
 const cases: Case[] = [
@@ -220,6 +226,11 @@ describe('Roundcube', () => {
     loadFixture('roundcube/compose-en.html');
     document.querySelector<HTMLTextAreaElement>('textarea[name="_cc"]')!.value = 'collega@kindengezin.example';
     expect(await roundcube.freshCompose(context(), {})).toEqual({ kind: 'navigate', url: `${document.location.pathname}?_task=mail&_action=compose` });
+  });
+  it("reads back the file name alone, not Roundcube's size and options menu beside it", () => {
+    loadFixture('roundcube/compose-nl.html');
+    document.querySelector('#attachment-list')!.append(roundcubeChip('aanmelding-KG-7F3Q-2M9X.zip'));
+    expect(roundcube.readBack(roundcube.currentCompose(document)!).attachments).toEqual(['aanmelding-KG-7F3Q-2M9X.zip']);
   });
 });
 
