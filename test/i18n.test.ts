@@ -44,4 +44,13 @@ describe('locale files', () => {
     const offenders = Object.entries(nl).filter(([, { message }]) => leaked.test(message)).map(([key, { message }]) => `${key}: ${message}`);
     expect(offenders).toEqual([]);
   });
+
+  it('count with singular and plural forms: no "$1 ontvangers" that would read "1 ontvangers"', () => {
+    const plurals = /\$1 (aanmeldingen|ontvangers|mailadressen|fouten|referenties|intrekkingen|verbeteringen)\b/u;
+    // ui_resultsCount is shown only for two results or more (ui_resultsOne says "1 resultaat").
+    const offenders = Object.entries(nl)
+      .filter(([key, { message }]) => plurals.test(message) && !key.endsWith('_other') && key !== 'ui_resultsCount')
+      .map(([key, { message }]) => `${key}: ${message}`);
+    expect(offenders).toEqual([]);
+  });
 });

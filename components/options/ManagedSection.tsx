@@ -1,6 +1,7 @@
 import { displayDate, problemLine, type DirectoryIndex } from '../../lib/directory';
 import type { LoadedLayers } from '../../lib/directory/storage';
 import { t } from '../../lib/i18n';
+import { plural } from '../../lib/i18n/plural';
 
 /**
  * What Opgroeien IT set by enterprise policy, recipient by recipient with its source text, and each entry the
@@ -14,7 +15,7 @@ export function ManagedSection({ directory, layers }: { directory: DirectoryInde
     <section aria-labelledby="managed-title">
       <h2 id="managed-title">{t('managed_title')}</h2>
       {layers?.managedInvalid ? <p className="decision refuse">{t('opt_managedInvalid')}</p> : null}
-      {recipients.length > 0 ? <p>{t('managed_intro', [recipients.length])}</p> : null}
+      {recipients.length > 0 ? <p>{plural('managed_intro', recipients.length)}</p> : null}
       <ul className="additions">
         {recipients.map(([id, entry]) => {
           const name = directory.recipient(id)?.name ?? id;

@@ -5,6 +5,7 @@ import {
   type RowProblem, type PolicyTable,
 } from '../../lib/directory/policy-maker';
 import { t } from '../../lib/i18n';
+import { plural } from '../../lib/i18n/plural';
 import { downloadFile } from './download';
 
 function ownChromeId(): string {
@@ -76,7 +77,7 @@ export function PolicyMakerSection() {
       </p>
       {problems.length > 0 ? (
         <div role="alert">
-          <p className="decision refuse">{t('maker_problems', [problems.length])}</p>
+          <p className="decision refuse">{plural('maker_problems', problems.length)}</p>
           <ul className="maker-problems">
             {problems.map((problem, index) => (
               <li key={index}>{problem.message}</li>
@@ -86,7 +87,7 @@ export function PolicyMakerSection() {
       ) : null}
       {made ? (
         <div role="region" aria-label={t('maker_result')}>
-          <p role="status">{t('maker_done', [made.table.rows])}</p>
+          <p role="status">{plural('maker_done', made.table.rows)}</p>
           <ul>
             <li>
               <button type="button" onClick={() => downloadFile('veilig-aanmelden.json', linux, 'application/json')}>{t('maker_linux')}</button>

@@ -3,6 +3,7 @@ import { bundledDirectory, displayDate, optionLabel, originLabel, type TeamEntri
 import { recordMailboxChoice, removeTeamEntry, saveTeamEntries, type LoadedLayers } from '../../lib/directory/storage';
 import { exportTeamFile, parseTeamFile, planImport, teamEntriesOf, type ImportItem } from '../../lib/directory/team';
 import { t } from '../../lib/i18n';
+import { plural } from '../../lib/i18n/plural';
 import { loadSettings } from '../../lib/settings';
 import { belgianToday } from '../../lib/time';
 import { downloadFile } from './download';
@@ -36,7 +37,7 @@ export function TeamSection({ additions, team, layers }: Props) {
   function exportFile() {
     const text = exportTeamFile(additions, { author: withName && name.trim() ? name : null, directoryVersion: bundledDirectory.version });
     downloadFile(`mailadressen-${belgianToday()}.json`, text, 'application/json');
-    setStatus(t('team_exported', [Object.keys(additions).length]));
+    setStatus(plural('team_exported', Object.keys(additions).length));
   }
 
   async function readFile(file: File | undefined) {
@@ -60,7 +61,7 @@ export function TeamSection({ additions, team, layers }: Props) {
     for (const item of chosen.filter((entry) => entry.kind === 'conflict')) {
       await recordMailboxChoice(item.recipientId, item.entry.mailbox, item.current.map((option) => option.mailbox));
     }
-    setStatus(t('team_applied', [chosen.length, pending.items.length - chosen.length]));
+    setStatus(plural('team_applied', chosen.length, [pending.items.length - chosen.length]));
     setPending(null);
   }
 

@@ -249,7 +249,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
       expect(await lilleItem!.$$eval('input[type="radio"]', (elements) => elements.map((element) => element.checked))).toEqual([false, false]);
 
       await (await byRole(colleague, 'button', /^Pas toe$/u, { within: preview })).click();
-      await waitForText(colleague, '1 mailadressen van je team toegevoegd, 1 overgeslagen.', { selector: '[role="status"]' });
+      await waitForText(colleague, '1 mailadres van je team toegevoegd, 1 overgeslagen.', { selector: '[role="status"]' });
       const applied = await colleague.$$eval('section[aria-labelledby="team-title"] ul.additions li', (elements) =>
         elements.map((element) => (element.textContent ?? '').replace(/\s+/gu, ' ').trim()),
       );

@@ -83,7 +83,7 @@ describe('the options page', () => {
     expect(section.getByText('Ander mailadres voor OCMW Lille: welk is juist?')).toBeTruthy();
     expect(section.getByText(/Houd sociale\.dienst@lille\.be \(protocol \(gebundeld\)\)/u)).toBeTruthy();
     await user.click(section.getByRole('button', { name: 'Pas toe' }));
-    expect(await section.findByText('1 mailadressen van je team toegevoegd, 1 overgeslagen.')).toBeTruthy();
+    expect(await section.findByText('1 mailadres van je team toegevoegd, 1 overgeslagen.')).toBeTruthy();
     const layers = await loadLayers();
     expect(layers.team).toEqual({
       'caw-brussel': { mailbox: 'aanmelding@caw.example', inForceSince: '2026-01-05', endedOn: null, phone: null, source: null, importedOn: expect.any(String), file: 'mailadressen-dender.json', author: 'An Janssens' },
@@ -104,7 +104,7 @@ describe('the options page', () => {
     await user.clear(table);
     await user.paste('nis;ontvanger;mailadres;in_werking;einde;telefoon;bron\n13019;OCMW Lille;sociale.dienst@lille.be;01-11-2025;;;protocol\n');
     await user.click(section.getByRole('button', { name: 'Maak beleid' }));
-    expect(section.getByText('Beleid gemaakt voor 1 ontvangers.')).toBeTruthy();
+    expect(section.getByText('Beleid gemaakt voor 1 ontvanger.')).toBeTruthy();
     expect(JSON.parse(section.getByLabelText('Chrome en Edge op Linux (JSON)', { selector: 'pre' }).textContent ?? '')).toEqual({
       '3rdparty': { extensions: { abcdefghijklmnopabcdefghijklmnop: { recipientIds: ['13019'], '13019': { mailbox: 'sociale.dienst@lille.be', protocol: { inForceSince: '2025-11-01' }, source: 'protocol' } } } },
     });

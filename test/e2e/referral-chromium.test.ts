@@ -158,6 +158,18 @@ describe('a referral in Roundcube, in Chromium (side panel)', () => {
     lap('side panel open');
     await waitForTargetLine(panel, server);
     lap('the panel shows where the draft goes');
+    // Effort (issue 14.6): every click in the panel that is not typing (into a text field), and every choice in a list.
+    await panel.evaluate(() => {
+      const effort = { clicks: 0 };
+      Object.assign(window, { __vaEffort: effort });
+      const typing = 'input[type="text"], input[type="tel"], input[type="email"], input[type="date"], input:not([type]), textarea';
+      document.addEventListener('click', (event) => {
+        if (event.isTrusted && !(event.target instanceof Element && event.target.closest(typing))) effort.clicks += 1;
+      }, true);
+      document.addEventListener('change', (event) => {
+        if (event.target instanceof HTMLSelectElement) effort.clicks += 1;
+      }, true);
+    });
 
     await fillConsent(panel);
     await fillClient(panel);
@@ -168,6 +180,11 @@ describe('a referral in Roundcube, in Chromium (side panel)', () => {
     const reference = await makeDraft(panel, async () => `the side panel and worker logged:\n${consoleLines.join('\n')}`);
     expect(new URL(page.url()).searchParams.get('_action')).toBe('compose');
     lap(`panel: Concept klaar, ${reference}`);
+    // From the inbox to a ready draft: the in-page button, then the panel's clicks (consent, Volgende, the place, which
+    // 2275 Gierle needs, Maak concept).
+    const effort = 1 + (await panel.evaluate(() => (window as unknown as { __vaEffort: { clicks: number } }).__vaEffort.clicks));
+    lap(`effort: ${effort} clicks from inbox to draft`);
+    expect(effort).toBeLessThanOrEqual(5);
 
     // The webmail page holds the draft, and nothing of the client.
     await waitForAttachment(page, `aanmelding-${reference}.zip`);
