@@ -55,10 +55,13 @@ export function ClientStep({ client, errors, localities, onChange, onLeave }: Pr
   return (
     <>
       <p>{t('client_intro')}</p>
-      {field('firstName')}
-      {field('lastName')}
+      <div className="row even">
+        {field('firstName')}
+        {field('lastName')}
+      </div>
       <fieldset>
         <legend>{t('client_placeLegend')}</legend>
+        <div className="row place">
         {field('postcode', { inputMode: 'numeric' })}
         {choices.length > 1 ? (
           <div className="field">
@@ -81,6 +84,7 @@ export function ClientStep({ client, errors, localities, onChange, onLeave }: Pr
             {errors[paths.municipality] ? <p id={`${municipalityId}-error`} className="field-error">{errors[paths.municipality]}</p> : null}
           </div>
         ) : null}
+        </div>
       </fieldset>
       <fieldset>
         <legend>{t('client_contactLegend')}</legend>

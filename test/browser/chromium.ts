@@ -198,6 +198,8 @@ export async function byRole<T extends Element = HTMLElement>(
   }
   const element = handle.asElement();
   if (!element) throw new Error(`more than one ${role} named ${String(name)}: ${String(await handle.jsonValue())}`);
+  // To the middle of the page, as a worker scrolls to what they click (the panel's button bar sits over the bottom).
+  await element.evaluate((node) => (node as unknown as Element).scrollIntoView({ block: 'center', inline: 'nearest' })).catch(() => undefined);
   return element as ElementHandle<T>;
 }
 

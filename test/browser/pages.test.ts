@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byLabel } from '../e2e/flow';
+import { byLabel, fillClient, fillConsent } from '../e2e/flow';
 import { byRole, fill, launchChromiumWithExtension, waitForText, type ChromiumWithExtension } from './chromium';
 import { chromeBuild } from './extension';
 
@@ -67,6 +67,31 @@ describe('the built extension in Chromium', () => {
     await waitForText(popup, /door jou toegevoegd op/u);
     await page.close();
     await popup.close();
+  });
+
+  it("keeps the step's buttons in view at the side panel's size in a 1366×768 window, for a client with every field", async () => {
+    // The side panel in a 1366×768 Chromium window is 360×633 CSS pixels (measured by scripts/screens.ts).
+    const page = await open('sidepanel.html');
+    await page.setViewport({ width: 360, height: 633 });
+    const inView = (name: string) =>
+      page.evaluate((label: string) => {
+        const target = [...document.querySelectorAll('button')].find((element) => element.textContent?.trim() === label);
+        if (!target) return `no button ${label}`;
+        const box = target.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return box.top >= 0 && box.bottom <= window.innerHeight && (hit === target || target.contains(hit)) ? 'in view' : `at ${Math.round(box.top)}–${Math.round(box.bottom)} of ${window.innerHeight}`;
+      }, name);
+    await byRole(page, 'button', 'Volgende');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await inView('Volgende')).toBe('in view');
+    await fillConsent(page);
+    await fillClient(page);
+    // At the top of the long client step and at its end alike.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await inView('Maak concept')).toBe('in view');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await inView('Maak concept')).toBe('in view');
+    await page.close();
   });
 
   it('logged no errors or warnings on any page', () => {

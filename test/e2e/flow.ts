@@ -34,7 +34,17 @@ export async function byLabel(frame: Surface, label: string, options: Wait & { p
     label,
     options.prefix ?? false,
   );
+  await centre(handle as ElementHandle<Element>);
   return handle as ElementHandle<HTMLInputElement>;
+}
+
+/**
+ * Scrolls the control to the middle of its page, as a worker scrolls to what they want to click: the panel keeps its
+ * buttons in a bar at the bottom, over the last lines of a long form, and a click aimed at a field half under it would
+ * land on the bar.
+ */
+export async function centre(handle: ElementHandle<Element>): Promise<void> {
+  await handle.evaluate((element) => element.scrollIntoView({ block: 'center', inline: 'nearest' })).catch(() => undefined);
 }
 
 /** An enabled button whose text is exactly `name`. */
@@ -51,6 +61,7 @@ export async function button(frame: Surface, name: string, options: Wait = {}): 
       const shown = await frame.evaluate(() => [...document.querySelectorAll('button')].map((element) => element.textContent?.trim())).catch(() => []);
       throw new Error(`no enabled button ${JSON.stringify(name)}; buttons: ${JSON.stringify(shown)}`, { cause: error });
     });
+  await centre(handle as ElementHandle<Element>);
   return handle as ElementHandle<HTMLButtonElement>;
 }
 
