@@ -1,40 +1,49 @@
-// Debian's Chromium, headless, with the built extension, and the probes the browser figures read: marks taken in the
-// webmail page (its main world) and in the panel page (an extension page in an out-of-process iframe), both as
-// performance.timeOrigin + performance.now(), i.e. milliseconds on the same wall clock in both processes.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
-import { panelFrame } from '../../test/e2e/panel-flow';
+// Debian's Chromium with the extension, driven by puppeteer-core as the end-to-end tests drive it
+// (test/browser/chromium.ts), and the probes the browser figures read: marks taken in the side panel's page and in
+// the webmail page, both as performance.timeOrigin + performance.now(), i.e. milliseconds on one wall clock across
+// processes (the bounds of the skew are measured, see clockSkew).
+import { CDPSessionEvent, type CDPSession, type Extension, type Page } from 'puppeteer-core';
+import { closeSidePanel, launchChromiumWithExtension, openSidePanel, type ChromiumWithExtension } from '../../test/browser/chromium';
+import { addRoundcubeInOptions, button, clickPanelButton, finishReferral, textAppears } from '../../test/e2e/flow';
 
-export type Bench = { context: BrowserContext; id: string; chromium: string; close: () => Promise<void> };
+export type Bench = ChromiumWithExtension & { product: string; extension: Extension };
 
 /**
- * Marks in the panel page. `ready`: its h1 is rendered and its first checkbox enabled; `painted`: the frame after
- * that; `done`: the h1 says the draft is ready (or that a step failed); `clicks`: per button label, the last click.
+ * Marks in the side panel. `ready`: a heading is rendered and the first field (the consent step's first choice)
+ * enabled and visible; `painted`: the frame after that; `verified`: "Concept klaar" with the read-back's "Het
+ * concept is in orde"; `fallback`: the guided fallback's heading; `check`: the read-back found a problem; `clicks`:
+ * per button text, the last click; `effort`: the user's clicks as the end-to-end test counts them (trusted clicks
+ * outside text fields, and each choice in a list).
  */
-export type PanelMarks = { start: number; ready?: number; painted?: number; done?: number; doneHeading?: string; clicks: Record<string, number> };
-/** Marks in the webmail page: the click on our button, the draft's To set, the file handed over, the attachment listed. */
-export type PageMarks = { openClick?: number; to?: number; fileChange?: number; attached?: number };
+export type PanelMarks = {
+  start: number;
+  ready?: number;
+  painted?: number;
+  verified?: number;
+  fallback?: number;
+  check?: number;
+  clicks: Record<string, number>;
+  effort: number;
+};
 
 type PanelWindow = { __vaBench?: PanelMarks };
-type PageWindow = { __vaBenchPage?: PageMarks };
+type PageWindow = { __vaBenchPage?: { openClick?: number } };
 
-// tsx compiles with esbuild's keepNames, so a function's text may call __name: give every world a stand-in.
+// tsx compiles with esbuild's keepNames, so a function's text may call __name: give the page a stand-in.
 const nameShim = 'globalThis.__name ??= (fn) => fn;';
 
-/** Runs at document start in every frame; acts in the panel page only. */
+/** Runs at document start in every new page; acts in the side panel only. */
 function panelProbe(): void {
-  if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/panel.html')) return;
+  if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/sidepanel.html')) return;
   const now = () => performance.timeOrigin + performance.now();
-  const marks: PanelMarks = { start: now(), clicks: {} };
+  const marks: PanelMarks = { start: now(), clicks: {}, effort: 0 };
   (globalThis as PanelWindow).__vaBench = marks;
-  const observer = new MutationObserver(() => {
-    const heading = document.querySelector('h1');
-    const text = heading?.textContent ?? '';
+  const typing = 'input[type="text"], input[type="tel"], input[type="email"], input[type="date"], input:not([type]), textarea';
+  new MutationObserver(() => {
+    const heading = document.querySelector('h1')?.textContent?.trim() ?? '';
     if (marks.ready === undefined) {
-      const box = document.querySelector('input[type="checkbox"]');
-      if (!text || !(box instanceof HTMLInputElement) || box.disabled) return;
+      const first = document.querySelector('main.panel input');
+      if (!heading || !(first instanceof HTMLInputElement) || first.disabled || !first.checkVisibility()) return;
       marks.ready = now();
       // After the next frame: rendered, and the main thread free to take the first input.
       requestAnimationFrame(() => {
@@ -45,178 +54,183 @@ function panelProbe(): void {
         channel.port2.postMessage(null);
       });
     }
-    if (marks.done === undefined && (text === 'Concept klaar' || text === 'Het concept kon niet helemaal gemaakt worden')) {
-      marks.done = now();
-      marks.doneHeading = text;
+    if (heading === 'Concept klaar' && marks.verified === undefined && [...document.querySelectorAll('p')].some((p) => p.textContent?.includes('Het concept is in orde'))) {
+      marks.verified = now();
     }
-  });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+    if (heading === 'Het concept kon niet helemaal gemaakt worden') marks.fallback ??= now();
+    if (heading === 'Controleer het concept') marks.check ??= now();
+  }).observe(document, { childList: true, subtree: true, characterData: true });
   document.addEventListener(
     'click',
     (event) => {
-      const button = event.target instanceof Element ? event.target.closest('button') : null;
-      if (button?.textContent) marks.clicks[button.textContent.trim()] = performance.timeOrigin + event.timeStamp;
+      const pressed = event.target instanceof Element ? event.target.closest('button') : null;
+      if (pressed?.textContent) marks.clicks[pressed.textContent.trim()] = performance.timeOrigin + event.timeStamp;
+      if (event.isTrusted && !(event.target instanceof Element && event.target.closest(typing))) marks.effort += 1;
     },
     true,
   );
+  document.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLSelectElement) marks.effort += 1;
+  }, true);
 }
 
-/** Installed in the webmail page's main world once it has loaded. */
+/** Installed in the webmail page's main world once it has loaded: the click on our button's host. */
 function pageProbe(): void {
-  const now = () => performance.timeOrigin + performance.now();
-  const marks: PageMarks = {};
+  const marks: { openClick?: number } = {};
   (window as PageWindow).__vaBenchPage = marks;
   // Capture on window runs before the button's own listener inside the closed shadow root (the host is the target).
-  window.addEventListener(
-    'click',
-    (event) => {
-      if (event.target instanceof Element && event.target.localName === 'veilig-aanmelden') marks.openClick = performance.timeOrigin + event.timeStamp;
-    },
-    true,
-  );
-  document.addEventListener('input', (event) => {
-    if (event.target instanceof Element && event.target.id === '_to') marks.to ??= now();
+  window.addEventListener('click', (event) => {
+    if (event.target instanceof Element && event.target.localName === 'veilig-aanmelden') marks.openClick = performance.timeOrigin + event.timeStamp;
   }, true);
-  document.addEventListener('change', (event) => {
-    if (event.target instanceof HTMLInputElement && event.target.type === 'file') marks.fileChange ??= now();
-  }, true);
-  const list = document.querySelector('#attachment-list');
-  if (list) {
-    new MutationObserver(() => {
-      if (marks.attached !== undefined) return;
-      const done = [...list.querySelectorAll('li[id^="rcmfile"]')].some((item) => item.textContent?.includes('aanmelding-') && !item.classList.contains('uploading'));
-      if (done) marks.attached = now();
-    }).observe(list, { childList: true, subtree: true, characterData: true, attributes: true });
-  }
+}
+
+/**
+ * Adds the panel probe to every page Chromium opens from now on, before its first script runs. Puppeteer holds
+ * each new target until it has attached (waitForDebuggerOnStart); the connection announces the new session
+ * before puppeteer sends Runtime.runIfWaitingForDebugger, so this command is on the wire first.
+ */
+async function injectPanelProbe(chromium: ChromiumWithExtension): Promise<void> {
+  const connection = (await chromium.browser.target().createCDPSession()).connection();
+  if (!connection) throw new Error('no CDP connection');
+  const source = `${nameShim}\n(${panelProbe.toString()})();`;
+  connection.on(CDPSessionEvent.SessionAttached, (session: CDPSession) => {
+    // Workers and tab targets have no Page domain: their refusal is expected.
+    session.send('Page.addScriptToEvaluateOnNewDocument', { source, runImmediately: true }).catch(() => undefined);
+  });
 }
 
 export async function launchBench(build: string): Promise<Bench> {
-  if (!existsSync('/usr/bin/chromium')) throw new Error("Debian's Chromium is missing: apt-get install chromium (npm test installs it when run as root)");
-  const profile = mkdtempSync(join(tmpdir(), 'va-bench-'));
-  // The same browser as test/browser/extension.ts: Debian's Chromium, a Flemish user's locale, a fresh profile.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'nl-BE',
-    viewport: { width: 1280, height: 900 },
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${build}`, `--load-extension=${build}`, '--no-sandbox', '--disable-gpu', '--disable-quic',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=nl-BE',
-      // performance.memory with precise figures (figure 6 reads the heap over CDP as well).
-      '--enable-precise-memory-info',
-    ],
-  });
+  const chromium = await launchChromiumWithExtension(build);
   try {
-    await context.addInitScript({ content: `${nameShim}\n(${panelProbe.toString()})();` });
-    const page = await context.newPage();
-    await page.goto('chrome://extensions');
-    const id = await page.evaluate(async () => {
-      const all = await (globalThis as unknown as { chrome: { management: { getAll(): Promise<{ id: string }[]> } } }).chrome.management.getAll();
-      return all[0]?.id ?? '';
-    });
-    const cdp = await context.newCDPSession(page);
-    const version = (await cdp.send('Browser.getVersion')).product;
-    await cdp.detach();
-    await page.close();
-    if (!id) throw new Error('the extension did not load in Chromium');
-    return {
-      context,
-      id,
-      chromium: version,
-      close: async () => {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
-      },
-    };
+    await injectPanelProbe(chromium);
+    const extension = (await chromium.browser.extensions()).get(chromium.id);
+    if (!extension) throw new Error('the extension is not listed');
+    return { ...chromium, product: await chromium.browser.version(), extension };
   } catch (error) {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await chromium.close();
     throw error;
   }
 }
 
 /** The user adds a Roundcube address in the options page (the e2e build holds the loopback host: no prompt). */
 export async function addRoundcubeOrigin(bench: Bench, origin: string): Promise<void> {
-  const options = await bench.context.newPage();
-  await options.goto(`chrome-extension://${bench.id}/options.html`);
-  await options.getByLabel('Adres van je Roundcube').fill(origin);
-  await options.getByRole('button', { name: 'Voeg toe' }).click();
-  await options.getByText(/^Toegevoegd: /u).waitFor();
+  const options = await bench.open('options.html');
+  const { status, rejections } = await addRoundcubeInOptions(options, origin);
   await options.close();
+  if (!status.startsWith('Toegevoegd')) throw new Error(`adding ${origin}: ${status} ${rejections.join(' ')}`);
 }
 
-/** A webmail page with the probes, once our button is in it. */
+const viewport = { width: 1280, height: 800 };
+
+/** A new tab (or window) of the webmail size, with Roundcube's leave-page question answered yes. */
+export async function newTab(bench: Bench, type: 'tab' | 'window' = 'tab'): Promise<Page> {
+  const page = await bench.browser.newPage(type === 'window' ? { type: 'window' } : undefined);
+  await page.setViewport(viewport);
+  page.on('dialog', (dialog) => void dialog.accept());
+  return page;
+}
+
+/** Loads a webmail page, waits for our button in it, and adds the page probe. */
 export async function preparePage(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'load' });
-  await page.locator('veilig-aanmelden').first().waitFor({ timeout: 15_000 });
+  await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
+  await page.waitForSelector('veilig-aanmelden', { timeout: 15_000 });
   await installPageProbe(page);
 }
 
-/** The webmail page's probes, in a page that has loaded (see pageProbe). */
-export async function installPageProbe(page: Page): Promise<void> {
+async function installPageProbe(page: Page): Promise<void> {
   await page.evaluate(`${nameShim}\n(${pageProbe.toString()})();`);
 }
 
-export const pageMarks = (page: Page): Promise<PageMarks> => page.evaluate(() => ({ ...(window as PageWindow).__vaBenchPage }));
-export const resetPageMarks = (page: Page): Promise<void> =>
-  page.evaluate(() => {
-    const marks = (window as PageWindow).__vaBenchPage;
-    if (marks) for (const key of Object.keys(marks)) delete marks[key as keyof PageMarks];
+export const panelMarks = (panel: Page): Promise<PanelMarks> =>
+  panel.evaluate(() => JSON.parse(JSON.stringify((globalThis as PanelWindow).__vaBench ?? null)) as PanelMarks);
+
+/** Forgets the draft marks and the clicks of an open panel, before the next referral in it. */
+export const resetPanelMarks = (panel: Page): Promise<void> =>
+  panel.evaluate(() => {
+    const marks = (globalThis as PanelWindow).__vaBench;
+    if (!marks) throw new Error('the panel probe is missing');
+    delete marks.verified;
+    delete marks.fallback;
+    delete marks.check;
+    marks.clicks = {};
+    marks.effort = 0;
   });
-export const panelMarks = (frame: Frame): Promise<PanelMarks> => frame.evaluate(() => JSON.parse(JSON.stringify((globalThis as PanelWindow).__vaBench ?? null)) as PanelMarks);
 
-/** Milliseconds after the click: the panel's navigation starts, its document starts, its scripts have run (DOMContentLoaded), it is ready, painted. */
-export type OpenTiming = { frame: Frame; openMs: number; paintedMs: number; documentStartMs: number; navigationStartMs: number; scriptsRunMs: number };
+/** Milliseconds from the trigger: the panel is ready, painted; its navigation, document and scripts started/ran. */
+export type OpenTiming = { panel: Page; openMs: number; paintedMs: number; navigationStartMs: number; documentStartMs: number; scriptsRunMs: number };
 
-/** The centre of our button's host element, scrolled into view (the host of a closed shadow root: click its centre). */
-export async function buttonCentre(page: Page): Promise<{ x: number; y: number }> {
-  const host = page.locator('veilig-aanmelden').first();
-  await host.scrollIntoViewIfNeeded();
-  const box = await host.boundingBox();
-  if (!box) throw new Error('the button "Aanmelden bij OCMW" is not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
+const nodeNow = () => performance.timeOrigin + performance.now();
 
-/**
- * Clicks the centre of the button's host element and waits until the panel can take its first input. The click is
- * a plain CDP mouse event (no script injected into the page), so repeated cycles leave nothing of the driver's own
- * in the page's heap.
- */
-export async function openPanel(page: Page, at?: { x: number; y: number }): Promise<OpenTiming> {
-  await resetPageMarks(page);
-  const { x, y } = at ?? (await buttonCentre(page));
-  await page.mouse.click(x, y);
-  const frame = await panelFrame(page);
-  await frame.waitForFunction(() => (globalThis as PanelWindow).__vaBench?.painted !== undefined, undefined, { timeout: 20_000 });
-  const [marks, pageSide, navigation] = await Promise.all([
-    panelMarks(frame),
-    pageMarks(page),
-    frame.evaluate(() => {
+async function timing(panel: Page, trigger: number): Promise<OpenTiming> {
+  await panel.waitForFunction(() => (globalThis as PanelWindow).__vaBench?.painted !== undefined, { timeout: 20_000, polling: 20 });
+  const [marks, navigation] = await Promise.all([
+    panelMarks(panel),
+    panel.evaluate(() => {
       const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return { origin: performance.timeOrigin, scriptsRun: entry?.domContentLoadedEventEnd ?? Number.NaN };
     }),
   ]);
-  const click = pageSide.openClick;
-  if (click === undefined || marks.ready === undefined || marks.painted === undefined) throw new Error('open: a mark is missing');
+  if (marks.ready === undefined || marks.painted === undefined) throw new Error('open: a panel mark is missing');
   return {
-    frame,
-    openMs: marks.ready - click,
-    paintedMs: marks.painted - click,
-    documentStartMs: marks.start - click,
-    navigationStartMs: navigation.origin - click,
-    scriptsRunMs: navigation.origin + navigation.scriptsRun - click,
+    panel,
+    openMs: marks.ready - trigger,
+    paintedMs: marks.painted - trigger,
+    navigationStartMs: navigation.origin - trigger,
+    documentStartMs: marks.start - trigger,
+    scriptsRunMs: navigation.origin + navigation.scriptsRun - trigger,
   };
 }
 
-/** Closes the panel with its own close button (panel → background → content script) and waits until it is gone. */
-export async function closePanel(page: Page, frame: Frame): Promise<void> {
-  const detached = page.waitForEvent('framedetached', { predicate: (gone) => gone === frame, timeout: 15_000 });
-  // Clicked from inside the panel, after this evaluation returns: the frame goes away with the click.
-  await frame.locator('button.close').waitFor();
-  await frame.evaluate(() => void setTimeout(() => document.querySelector<HTMLButtonElement>('button.close')?.click(), 0));
-  // The content script removes the panel's host with the iframe in it: the frame's detach is the host's removal.
-  await detached;
+/** The centre of our button's host element (the host of a closed shadow root: click its centre). */
+export async function buttonCentre(page: Page): Promise<{ x: number; y: number }> {
+  const host = await page.waitForSelector('veilig-aanmelden', { timeout: 10_000 });
+  const box = await host?.boundingBox();
+  if (!box || box.width === 0) throw new Error('the button "Aanmelden bij OCMW" is not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/**
+ * A real (CDP) mouse click on the in-page button, timed from the click event in the page to the side panel's first
+ * field taking input. A plain mouse event: nothing of the driver's own stays in the page's heap.
+ */
+export async function openByClick(bench: Bench, page: Page, at: { x: number; y: number }): Promise<OpenTiming> {
+  await page.evaluate(() => void delete (window as PageWindow).__vaBenchPage?.openClick);
+  const panel = await openSidePanel(bench.browser, () => page.mouse.click(at.x, at.y), { timeout: 20_000 });
+  const click = await page.evaluate(() => (window as PageWindow).__vaBenchPage?.openClick);
+  if (click === undefined) throw new Error('open: the click on the button was not seen in the page');
+  return timing(panel, click);
+}
+
+/**
+ * The toolbar icon, as Chromium's own action (CDP Extensions.triggerAction, what a click on the icon does; the
+ * extension's action opens the side panel). No event in any page marks the moment: t0 is taken in Node just before
+ * the command is sent, so the figure also holds the command's way to the browser (clock offset in clockSkew).
+ */
+export async function openByToolbar(bench: Bench, page: Page): Promise<OpenTiming> {
+  let sent = 0;
+  const panel = await openSidePanel(bench.browser, async () => {
+    sent = nodeNow();
+    await page.triggerExtensionAction(bench.extension);
+  }, { timeout: 20_000 });
+  return timing(panel, sent);
+}
+
+export const closePanel = (bench: Bench, panel: Page): Promise<void> => closeSidePanel(bench.browser, panel);
+
+/** Opens the side panel with the in-page button (or takes the one open beside this tab). */
+export const panelFor = (bench: Bench, page: Page): Promise<Page> => openSidePanel(bench.browser, () => clickPanelButton(page), { timeout: 20_000 });
+
+/** Back to a blank consent step, whatever step the panel shows (done, fallback, check), so the next run starts clean. */
+export async function blankPanel(panel: Page): Promise<void> {
+  const heading = await panel.$eval('h1', (element) => element.textContent?.trim() ?? '');
+  if (heading === 'Concept klaar' || heading === 'Controleer het concept') await finishReferral(panel);
+  else if (heading !== 'Toestemming') {
+    if (heading === 'Het concept kon niet helemaal gemaakt worden') await (await button(panel, 'Probeer opnieuw')).click();
+    // Asked twice: the second press confirms.
+    await (await button(panel, 'Annuleer en wis alles')).click();
+    await (await button(panel, 'Annuleer en wis alles')).click();
+  }
+  await textAppears(panel, 'h1', 'Toestemming');
 }
 
 /** Used JS heap of the page's renderer (main world and the content script's isolated world), after full GCs. */
@@ -225,16 +239,19 @@ export async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
-/** Bounds of the offset between the panel's and the page's clocks, from back-to-back reads (ms). */
-export async function clockSkew(page: Page, frame: Frame, samples = 5): Promise<{ low: number; high: number }> {
+/**
+ * Bounds of the offset of the panel's clock against another clock (the webmail page's, or Node's), from
+ * back-to-back reads: b = a + d1 + skew and c = b + d2 - skew with d1, d2 ≥ 0, so skew ∈ [b - c, b - a].
+ */
+export async function clockSkew(panel: Page, other: Page | 'node', samples = 5): Promise<{ low: number; high: number }> {
   const read = () => performance.timeOrigin + performance.now();
+  const otherNow = () => (other === 'node' ? Promise.resolve(nodeNow()) : other.evaluate(read));
   let low = -Infinity;
   let high = Infinity;
   for (let i = 0; i < samples; i++) {
-    const a = await page.evaluate(read);
-    const b = await frame.evaluate(read);
-    const c = await page.evaluate(read);
-    // b = a + d1 + skew and c = b + d2 - skew with d1, d2 ≥ 0: skew ∈ [b - c, b - a].
+    const a = await otherNow();
+    const b = await panel.evaluate(read);
+    const c = await otherNow();
     low = Math.max(low, b - c);
     high = Math.min(high, b - a);
   }

@@ -14,8 +14,8 @@
 // The figure is the larger p95 of the two views. Controls make an empty result mean something: the page's own
 // mutation callbacks must show in the trace, and a click on our button after the window must show as our code in
 // both views.
-import type { CDPSession, Page } from 'playwright-core';
-import { buttonCentre, closePanel, openPanel, preparePage, type Bench } from './browser';
+import type { CDPSession } from 'puppeteer-core';
+import { buttonCentre, closePanel, newTab, openByClick, preparePage, type Bench } from './browser';
 import { figure, round, sleep, summarize, type Figure } from './stats';
 
 /** The parts of a CDP Profiler.Profile read here. */
@@ -127,12 +127,12 @@ async function trace(cdp: CDPSession, during: () => Promise<void>): Promise<Trac
 }
 
 async function idleRun(bench: Bench, url: string, seconds: number, perSecond: number): Promise<IdleRun> {
-  const page: Page = await bench.context.newPage();
+  const page = await newTab(bench);
   try {
     await preparePage(page, url);
     const at = await buttonCentre(page);
     await sleep(500);
-    const cdp = await bench.context.newCDPSession(page);
+    const cdp = await page.createCDPSession();
     await cdp.send('Profiler.enable');
     let storm = { mutations: 0, tasks: 0, elapsedMs: 0 };
     let stormProfile: CpuProfile | null = null;
@@ -140,7 +140,7 @@ async function idleRun(bench: Bench, url: string, seconds: number, perSecond: nu
     const events = await trace(cdp, async () => {
       stormProfile = await profiled(cdp, async () => {
         storm = await page.evaluate(
-          async ([duration, rate]) => {
+          async (duration: number, rate: number) => {
             console.timeStamp('va-bench-idle-start');
             const result = await (
               window as unknown as { vaBenchStorm: (durationMs: number, perSecond: number) => Promise<{ mutations: number; tasks: number; elapsedMs: number }> }
@@ -148,13 +148,14 @@ async function idleRun(bench: Bench, url: string, seconds: number, perSecond: nu
             console.timeStamp('va-bench-idle-end');
             return result;
           },
-          [seconds * 1000, perSecond] as const,
+          seconds * 1000,
+          perSecond,
         );
       });
       // Control: our button's click must appear in the same trace, and in a profile taken the same way.
       controlProfile = await profiled(cdp, async () => {
-        const { frame } = await openPanel(page, at);
-        await closePanel(page, frame);
+        const { panel } = await openByClick(bench, page, at);
+        await closePanel(bench, panel);
       });
     });
     await cdp.send('Profiler.disable');
@@ -214,11 +215,12 @@ export async function idleCost(bench: Bench, url: string, runs: number, seconds 
   const result = figure(
     {
       id: 'idle',
+      number: '5',
       name: `Idle cost: p95 of the content script's callbacks while the page mutates ${perSecond}×/s for ${seconds} s`,
       unit: 'ms',
       target: 0.5,
       method:
-        "Static compose page with our content script, panel closed, while a page script makes 1000 DOM mutations a second (children, attributes, text, classes) in ~1000 tasks a second. Two views of each run over CDP: V8's sampling profiler every 50 µs (a run of consecutive samples whose stack holds our script = one callback, MutationObserver callbacks and extension messages included) and Tracing devtools.timeline (FunctionCall events with our script's URL = our top-level callbacks, exact durations; TimerInstall/RequestAnimationFrame/RequestIdleCallback with our script on the stack, and timer firings into it, must be 0). Per run the larger p95 of the two views (0 without callbacks); median of the runs. Controls: the page's own callbacks show in the trace, and a click on our button after the window shows as our code in both views.",
+        "Static compose page with our content script, panel closed, while a page script makes 1000 DOM mutations a second (children, attributes, text, classes) in ~1000 tasks a second. Two views of each run over CDP: V8's sampling profiler every 50 µs (a run of consecutive samples whose stack holds our script = one callback, MutationObserver callbacks and extension messages included) and Tracing devtools.timeline (FunctionCall events with our script's URL = our top-level callbacks, exact durations; TimerInstall/RequestAnimationFrame/RequestIdleCallback with our script on the stack, and timer firings into it, must be 0). Per run the larger p95 of the two views (0 without callbacks); median of the runs. Controls: the page's own callbacks show in the trace, and a click on our button after the window (opening the side panel) shows as our code in both views.",
       details: {
         samplingIntervalUs,
         runs: results.map((run) => ({

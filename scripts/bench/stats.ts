@@ -3,6 +3,8 @@
 /** One figure of the benchmark: the median of its runs, checked against its target (lower is better). */
 export type Figure = {
   id: string;
+  /** The figure's number in issue 15's list (1–8). */
+  number: string;
   name: string;
   unit: 'ms' | 'bytes' | 'clicks' | 'KiB';
   median: number | null;
@@ -10,14 +12,19 @@ export type Figure = {
   min: number | null;
   max: number | null;
   runs: number;
-  target: number;
-  /** null when the figure could not be measured (see error). */
+  /** null: shown for comparison only (the 7-Zip process), no pass or miss. */
+  target: number | null;
+  /** The target as the table prints it, when it is more than "≤ target". */
+  targetText?: string;
+  /** null when the figure could not be measured (see error) or has no target. */
   pass: boolean | null;
-  /** How it was measured, in one sentence. */
+  /** How it was measured, in a few sentences. */
   method: string;
   details?: Record<string, unknown>;
   error?: string;
 };
+
+export type FigureBase = Pick<Figure, 'id' | 'number' | 'name' | 'unit' | 'target' | 'method'> & { targetText?: string; details?: Record<string, unknown> };
 
 export type Summary = { median: number; p95: number; min: number; max: number; runs: number };
 
@@ -27,7 +34,7 @@ export const round = (value: number, digits = 3): number => {
 };
 
 /** Nearest-rank percentile of an already sorted list. */
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))]!;
 }
@@ -47,19 +54,25 @@ export function summarize(values: readonly number[], digits = 3): Summary {
 }
 
 /** A figure from measured values (the median must be at or under the target). */
-export function figure(
-  base: Pick<Figure, 'id' | 'name' | 'unit' | 'target' | 'method'> & { details?: Record<string, unknown> },
-  values: readonly number[],
-  digits = 3,
-): Figure {
+export function figure(base: FigureBase, values: readonly number[], digits = 3): Figure {
   const summary = summarize(values, digits);
-  return { ...base, ...summary, pass: Number.isFinite(summary.median) ? summary.median <= base.target : null };
+  const pass = base.target === null || !Number.isFinite(summary.median) ? null : summary.median <= base.target;
+  return { ...base, ...summary, pass };
 }
 
 /** A figure that could not be measured: it says why, and counts as neither pass nor miss. */
-export function failedFigure(base: Pick<Figure, 'id' | 'name' | 'unit' | 'target' | 'method'>, error: unknown): Figure {
+export function failedFigure(base: FigureBase, error: unknown): Figure {
   const message = error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n') : String(error);
   return { ...base, median: null, p95: null, min: null, max: null, runs: 0, pass: null, error: message };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs `work`; an error becomes the value (so one figure's failure does not stop the others). */
+export async function attempt<T>(work: () => Promise<T>): Promise<T | Error> {
+  try {
+    return await work();
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}

@@ -9,13 +9,15 @@ import { type Figure } from './stats';
 
 const gzipSize = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
 
-/** Packages that belong in the panel's iframe only, never in the webmail page. */
-const panelOnly = ['react', 'react-dom', 'scheduler', 'zod', '@zip.js/zip.js', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-nl-be', 'libphonenumber-js'];
+/** Packages that belong in the side panel only, never in the webmail page. */
+const panelOnly = ['react', 'react-dom', 'scheduler', '@zip.js/zip.js', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-nl-be', 'libphonenumber-js'];
+const target = 6 * 1024;
+const adapters = ['lib/webmail/gmail.ts', 'lib/webmail/outlook.ts', 'lib/webmail/roundcube.ts'];
 
 type Part = { module: string; bytes: number; gzipAlone: number };
 
 /** The files a webmail page gets at load: the manifest's content scripts, and those the background registers (Roundcube). */
-export function injectedFiles(build: string): { js: string[]; css: string[] } {
+function injectedFiles(build: string): { js: string[]; css: string[] } {
   const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as {
     content_scripts?: { js?: string[]; css?: string[] }[];
     background?: { service_worker?: string; scripts?: string[] };
@@ -80,9 +82,17 @@ async function composition(
     // What the file would weigh without these modules (an estimate: the code that uses them stays as it is).
     const without = (test: (module: string) => boolean) =>
       gzipSize(segments.filter(({ module }) => !test(module)).map(({ text }) => text).join(''));
+    // What-ifs, each on top of the one before (estimates: the code that used what is left out stays as it is).
+    const zod = (module: string) => module.startsWith('zod/');
+    const polyfill = (module: string) => module === 'webextension-polyfill';
+    // One content script per webmail: a page carries its own adapter only (the largest such script counts).
+    const otherAdapters = (keep: string) => (module: string) => adapters.includes(module) && module !== keep;
     const gzipWithout = {
-      zod: without((module) => module.startsWith('zod/')),
-      'zod and webextension-polyfill': without((module) => module.startsWith('zod/') || module === 'webextension-polyfill'),
+      zod: without(zod),
+      'zod and webextension-polyfill': without((module) => zod(module) || polyfill(module)),
+      'zod, webextension-polyfill and the adapters of the other webmails': Math.max(
+        ...adapters.map((keep) => without((module) => zod(module) || polyfill(module) || otherAdapters(keep)(module))),
+      ),
     };
     if (segments.map(({ text }) => text).join('') !== withoutComment) throw new Error('source map attribution lost text');
     return { parts, sameAsShipped: withoutComment.trimEnd() === shipped.trimEnd(), sources: map.sources.map(moduleName), gzipWithout };
@@ -116,15 +126,16 @@ export async function measureWeight(root: string, build: string, label: string):
   const markersFound = Object.entries(markers).filter(([, pattern]) => pattern.test(shipped)).map(([name]) => name);
   return {
     id: 'weight',
-    name: 'Weight in the webmail page (content scripts + CSS injected at load, gzip -9)',
+    number: '1',
+    name: 'Weight in the webmail page: everything injected at load, gzip -9',
     unit: 'bytes',
     median: gzip,
     p95: gzip,
     min: gzip,
     max: gzip,
     runs: 1,
-    target: 8 * 1024,
-    pass: gzip <= 8 * 1024,
+    target,
+    pass: gzip <= target,
     method:
       'Sizes of the files the built manifest injects (content_scripts js/css, plus the files the background registers for Roundcube hosts) in .output/chrome-mv3, raw and gzip -9; composition from a source-mapped rebuild of the same entry from the current sources (compositionMatchesShippedFile says whether it is byte for byte the shipped file). Deterministic: one run.',
     details: {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { client } from './panel-flow';
+import { client } from './client';
 import { readDrafts, type StoredMessage } from './roundcube/imap';
 import type { RoundcubeServer } from './roundcube/server';
 

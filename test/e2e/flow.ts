@@ -4,7 +4,7 @@
 //
 // Only the <select> is set the way Playwright's selectOption does it (value, then input and change events).
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import { client } from './panel-flow';
+import { client } from './client';
 import type { RoundcubeServer } from './roundcube/server';
 
 export { client };

@@ -1,40 +1,21 @@
-// A tiny loopback web server for the browser figures: the captured Roundcube compose page (the committed fixture,
-// read as it is) with one page script added to the served copy. That script plays Roundcube's part that a static
-// page lacks (an attachment entry when a file is put into the upload field) and can mutate the page like a busy
-// webmail (figure 5).
+// The webmail pages of the browser figures, all from the committed fixtures (test/fixtures):
+// - the captured Roundcube compose page, served from 127.0.0.1 by a tiny server, with one page script added that
+//   can mutate the page like a busy webmail (figure 5); the extension runs there as on any Roundcube address added
+//   in its options (figures 2, 5, 6);
+// - the Gmail and Outlook fixtures with their behaviour (test/fixtures/*/behaviour.ts, as the adapter tests play it
+//   in happy-dom) at their real addresses (https://mail.google.com/, https://outlook.office.com/), answered by the
+//   bench through request interception, so the content script runs there as the manifest says (figure 4).
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import type { BehaviourSetup } from './behaviour-entry';
+import { bundleScript } from './bundle';
 
 export type FixtureServer = { origin: string; composeUrl: string; close: () => Promise<void> };
 
-/** Runs in the webmail page (its main world), as a script of the page's own. */
-function pageScript(): void {
-  // Roundcube lists an uploaded file as <li id="rcmfile…"> in #attachment-list; without a server, list it at once.
-  let uploads = 0;
-  document.addEventListener(
-    'change',
-    (event) => {
-      const input = event.target;
-      if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
-      const list = document.querySelector('#attachment-list');
-      for (const file of Array.from(input.files ?? [])) {
-        const item = document.createElement('li');
-        item.id = `rcmfilebench${++uploads}`;
-        item.className = 'application zip';
-        const name = document.createElement('span');
-        name.className = 'attachment-name';
-        name.textContent = file.name;
-        const size = document.createElement('span');
-        size.className = 'attachment-size';
-        size.textContent = `(${Math.ceil(file.size / 1024)} KB)`;
-        item.append(name, size);
-        list?.append(item);
-      }
-    },
-    true,
-  );
-
+/** Runs in the static Roundcube page (its main world), as a script of the page's own. */
+function stormScript(): void {
   // A page that changes its DOM `perSecond` times a second, spread over about as many tasks, like Gmail's.
   (window as unknown as { vaBenchStorm: (durationMs: number, perSecond: number) => Promise<{ mutations: number; tasks: number; elapsedMs: number }> }).vaBenchStorm = (
     durationMs,
@@ -90,7 +71,7 @@ export async function startFixtureServer(root: string, fixture = 'roundcube/comp
   if (!html.includes('</body>')) throw new Error(`${fixture} has no </body>`);
   const served = html.replace('</body>', '<script src="/bench-page.js"></script>\n</body>');
   // tsx compiles this file with esbuild's keepNames: the function text may call __name.
-  const script = `var __name = globalThis.__name || ((fn) => fn);\n(${pageScript.toString()})();\n`;
+  const script = `var __name = globalThis.__name || ((fn) => fn);\n(${stormScript.toString()})();\n`;
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/bench-page.js') {
@@ -116,4 +97,41 @@ export async function startFixtureServer(root: string, fixture = 'roundcube/comp
     composeUrl: `${origin}/?_task=mail&_action=compose`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export type BehaviourPage = { webmail: 'gmail' | 'outlook'; url: string; html: string };
+
+/**
+ * A Gmail or Outlook page from the inbox (no compose open: the adapter opens one, as for a worker), its behaviour
+ * switched by `options` as test/webmail/contract.test.ts does (e.g. no way to attach at all).
+ */
+export async function behaviourPages(root: string): Promise<(webmail: 'gmail' | 'outlook', options: Record<string, boolean>) => BehaviourPage> {
+  const code = await bundleScript(root, join(root, 'scripts/bench/behaviour-entry.ts'));
+  const fixture = (path: string) => readFileSync(join(root, 'test', 'fixtures', path), 'utf8');
+  const outlookTemplate = fixture('outlook/compose-en.html');
+  return (webmail, options) => {
+    const setup: BehaviourSetup =
+      webmail === 'gmail'
+        ? { webmail, options: { start: 'inbox', ...options } }
+        : { webmail, options: { start: 'inbox', ...options }, template: outlookTemplate };
+    const page = fixture(webmail === 'gmail' ? 'gmail/compose-2024-en.html' : 'outlook/inbox-en.html');
+    const scripts = `<script>window.__vaBenchSetup = ${JSON.stringify(setup).replace(/</gu, '\\u003c')};</script>\n<script>${code}</script>\n`;
+    return {
+      webmail,
+      url: webmail === 'gmail' ? 'https://mail.google.com/mail/u/0/#inbox' : 'https://outlook.office.com/mail/',
+      html: page.replace('</body>', `${scripts}</body>`),
+    };
+  };
+}
+
+/** Loads a behaviour page at its webmail address: its document from the bench, every other request answered 404. */
+export async function loadBehaviourPage(page: Page, fixture: BehaviourPage): Promise<void> {
+  const documentUrl = fixture.url.split('#')[0]!;
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    if (request.url().split('#')[0] === documentUrl) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture.html });
+    else void request.respond({ status: 404, contentType: 'text/plain', body: '' });
+  });
+  await page.goto(fixture.url, { waitUntil: 'load', timeout: 15_000 });
 }
