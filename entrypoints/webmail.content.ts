@@ -1,4 +1,3 @@
-import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountButton } from '../lib/content/button';

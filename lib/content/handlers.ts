@@ -1,4 +1,6 @@
-import { fromBase64, tabMessageSchema, type DraftResult, type PilotReport, type ReadResult, type SelfCheckReport, type TabInfo, type TabMessage } from '../messages';
+import { fromBase64 } from '../base64';
+import type { DraftResult, PilotReport, ReadResult, SelfCheckReport, TabInfo, TabMessage } from '../messages';
+import { parseTabMessage } from './guard';
 import { defaultTimeouts, makeDraft, type Timeouts, type WebmailAdapter } from '../webmail';
 import { AdapterError, selfCheckOf } from '../webmail/dom';
 import { runPilot } from '../webmail/pilot';
@@ -55,8 +57,9 @@ export function tabHandlers(adapter: WebmailAdapter, doc: Document, timeouts: Ti
 
 /** Parses one message from the background and runs its handler; anything malformed is dropped (undefined). */
 export async function handleTabMessage(handlers: Handlers, message: unknown): Promise<Answers[TabMessage['type']] | undefined> {
-  const parsed = tabMessageSchema.safeParse(message);
-  if (!parsed.success) return undefined;
-  const handler = handlers[parsed.data.type] as (message: TabMessage) => Promise<Answers[TabMessage['type']]> | Answers[TabMessage['type']];
-  return handler(parsed.data);
+  // A hand-written guard with exactly tabMessageSchema's rules: no zod in the webmail page (lib/content/guard.ts).
+  const parsed = parseTabMessage(message);
+  if (!parsed) return undefined;
+  const handler = handlers[parsed.type] as (message: TabMessage) => Promise<Answers[TabMessage['type']]> | Answers[TabMessage['type']];
+  return handler(parsed);
 }

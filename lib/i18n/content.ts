@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { ui_button as buttonEn } from '../../public/_locales/en/messages.json';
 import { ui_button as buttonFr } from '../../public/_locales/fr/messages.json';
 import { ui_button as buttonNl } from '../../public/_locales/nl/messages.json';
@@ -18,10 +17,8 @@ export function contentTexts(locale: Locale = 'nl'): { button: string } {
   return texts[locale];
 }
 
-const storedLanguage = z.object({ language: z.enum(['nl', 'en', 'fr']) });
-
-/** The language in the background's answer to page.hello (zod/mini: the content script stays light); Dutch without one. */
-export function settingsLanguage(stored: unknown): Locale {
-  const parsed = storedLanguage.safeParse(stored);
-  return parsed.success ? parsed.data.language : 'nl';
+/** The language in the background's answer to page.hello (checked by hand: no zod in the webmail page); Dutch without one. */
+export function settingsLanguage(answer: unknown): Locale {
+  const language = typeof answer === 'object' && answer !== null ? (answer as { language?: unknown }).language : undefined;
+  return language === 'nl' || language === 'en' || language === 'fr' ? language : 'nl';
 }
