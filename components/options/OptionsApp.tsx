@@ -25,7 +25,7 @@ export function OptionsApp() {
       <h1>
         {t('extName')} – {t('opt_title')}
       </h1>
-      <ReferrerSection onLanguage={() => setLanguageVersion((value) => value + 1)} />
+      <ReferrerSection directory={directory} onLanguage={() => setLanguageVersion((value) => value + 1)} />
       <ManagedSection directory={directory} layers={layers} />
       <AdditionsSection directory={directory} additions={layers?.user ?? {}} />
       <TeamSection additions={layers?.user ?? {}} team={layers?.team ?? {}} layers={layers} />

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { createDirectory } from '../../lib/directory';
+import type { DirectoryIndex } from '../../lib/directory';
 import { locales, setLocale, t } from '../../lib/i18n';
 import { checkPhone } from '../../lib/referral/fields';
 import { loadSettings, saveSettings, settingsSchema, type Settings } from '../../lib/settings';
@@ -7,19 +7,18 @@ import { loadSettings, saveSettings, settingsSchema, type Settings } from '../..
 const languageNames = { nl: 'Nederlands', en: 'English', fr: 'Français' } as const;
 
 /** The Kind en Gezin teams the directory data names (where a source gives one); any other team can be typed. */
-function knownTeams(): string[] {
-  const directory = createDirectory();
+function knownTeams(directory: DirectoryIndex): string[] {
   const teams = directory.municipalities.map((municipality) => directory.recipient(municipality.recipientId)?.team ?? null);
   return [...new Set(teams.filter((team): team is string => typeof team === 'string' && team !== ''))].sort();
 }
 
 /** The referrer's own work details (signature, the zip's "referrer") and the language of the extension. */
-export function ReferrerSection({ onLanguage }: { onLanguage: () => void }) {
+export function ReferrerSection({ directory, onLanguage }: { directory: DirectoryIndex; onLanguage: () => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [firstRun, setFirstRun] = useState(false);
-  const [teams] = useState(knownTeams);
+  const [teams] = useState(() => knownTeams(directory));
   const ids = { name: useId(), team: useId(), phone: useId(), email: useId(), language: useId(), teams: useId() };
 
   useEffect(() => {

@@ -327,6 +327,7 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
 
       {phase.kind === 'form' || phase.kind === 'making' ? (
         <form
+          className="wizard"
           ref={formRef}
           noValidate
           onSubmit={(event) => {

@@ -7,6 +7,7 @@ import { loadRegister, recordNotSent, recordRemoval, recordSent } from '../../li
 import { belgianToday } from '../../lib/time';
 import { useDirectory } from '../common/useDirectory';
 import type { WithdrawTarget } from './WithdrawView';
+import { Field } from './Field';
 
 type Props = { onWithdraw: (target: WithdrawTarget) => void; onCorrect: (entry: RegisterEntry) => void };
 
@@ -40,7 +41,7 @@ export function RegisterView({ onWithdraw, onCorrect }: Props) {
   const [recipientError, setRecipientError] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const ids = { reference: useId(), place: useId() };
+  const ids = { place: useId() };
 
   const show = (register: readonly RegisterEntry[]) => setEntries([...register].reverse());
   useEffect(() => {
@@ -127,19 +128,7 @@ export function RegisterView({ onWithdraw, onCorrect }: Props) {
       <p className="muted">{t('register_intro')}</p>
       <h2>{t('register_findHeading')}</h2>
       <form role="search" onSubmit={submitted} noValidate>
-        <div className="field">
-          <label htmlFor={ids.reference}>{t('register_typeReference')}</label>
-          <input
-            id={ids.reference}
-            autoComplete="off"
-            spellCheck={false}
-            value={query}
-            onChange={(event) => typed(event.target.value)}
-            aria-invalid={invalid ? true : undefined}
-            aria-describedby={invalid ? `${ids.reference}-error` : undefined}
-          />
-          {invalid ? <p id={`${ids.reference}-error`} className="field-error">{invalid}</p> : null}
-        </div>
+        <Field label={t('register_typeReference')} autoComplete="off" spellCheck={false} value={query} error={invalid} onValue={typed} />
         <div className="actions">
           <button type="submit">{t('register_find')}</button>
           {search ? (

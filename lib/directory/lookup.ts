@@ -138,6 +138,17 @@ export class DirectoryIndex {
     return { matches: [], notice: t('ui_noResults', [trimmed], locale) };
   }
 
+  /** The best entry per municipality, best score first (then by name), as matches naming the place that matched. */
+  private ranked(best: Map<string, { score: number; entry: IndexEntry }>, limit: number): DirectoryMatch[] {
+    return [...best.values()]
+      .sort((a, b) => a.score - b.score || a.entry.municipality.nameNl.localeCompare(b.entry.municipality.nameNl))
+      .slice(0, limit)
+      .map(({ entry }) => {
+        const named = entry.municipality.localities.filter((locality) => locality.name === entry.name);
+        return this.match(entry.municipality, entry.kind, entry.name, named.length > 0 ? named : undefined);
+      });
+  }
+
   /** Names one typo away (a letter missing, added, changed or two swapped), for queries of four letters or more. */
   private searchNear(query: string, limit: number): DirectoryMatch[] {
     const key = searchKey(query);
@@ -150,13 +161,7 @@ export class DirectoryIndex {
       const current = best.get(entry.municipality.nis);
       if (!current || score < current.score) best.set(entry.municipality.nis, { score, entry });
     }
-    return [...best.values()]
-      .sort((a, b) => a.score - b.score || a.entry.municipality.nameNl.localeCompare(b.entry.municipality.nameNl))
-      .slice(0, limit)
-      .map(({ entry }) => {
-        const named = entry.municipality.localities.filter((locality) => locality.name === entry.name);
-        return this.match(entry.municipality, entry.kind, entry.name, named.length > 0 ? named : undefined);
-      });
+    return this.ranked(best, limit);
   }
 
   /**
@@ -183,12 +188,6 @@ export class DirectoryIndex {
       const current = best.get(entry.municipality.nis);
       if (!current || score < current.score) best.set(entry.municipality.nis, { score, entry });
     }
-    return [...best.values()]
-      .sort((a, b) => a.score - b.score || a.entry.municipality.nameNl.localeCompare(b.entry.municipality.nameNl))
-      .slice(0, limit)
-      .map(({ entry }) => {
-        const named = entry.municipality.localities.filter((locality) => locality.name === entry.name);
-        return this.match(entry.municipality, entry.kind, entry.name, named.length > 0 ? named : undefined);
-      });
+    return this.ranked(best, limit);
   }
 }

@@ -1,6 +1,8 @@
 // Debian's Chromium with the built extension, driven by puppeteer-core over CDP: the only driver here that sees the
 // side panel (Playwright lists no side panel page at all). See TOOLCHAIN.md, "The side panel".
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page, type Target, type WebWorker } from 'puppeteer-core';
@@ -255,4 +257,42 @@ export async function selectByLabel(surface: Surface, label: string, value: stri
   )) as ElementHandle<HTMLSelectElement>;
   const chosen = await select.select(value);
   if (chosen[0] !== value) throw new Error(`${label}: ${value} is not a choice (got ${JSON.stringify(chosen)})`);
+}
+
+/** A plain page on loopback with `title` and one line of `text` (no webmail): a stand-in for another site. */
+export function servePage(title: string, text: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><html lang="nl"><title>${title}</title><p>${text}</p></html>`);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+  });
+}
+
+/**
+ * Resolves once the panel shows its first step and its main element has not changed for `quietMs`: a control found
+ * while the panel still renders its start-up (settings, form state, the directory) could be replaced a moment later.
+ */
+export async function settled(panel: Page, quietMs = 200): Promise<void> {
+  await panel.waitForSelector('main.panel h1', { timeout: 10_000 });
+  await panel.evaluate(
+    (quiet: number) =>
+      new Promise<void>((resolve) => {
+        const main = document.querySelector('main.panel') ?? document.body;
+        const done = () => {
+          observer.disconnect();
+          resolve();
+        };
+        let timer = setTimeout(done, quiet);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, quiet);
+        });
+        observer.observe(main, { childList: true, subtree: true });
+        setTimeout(done, 3_000);
+      }),
+    quietMs,
+  );
 }

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Page, PermissionState } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearAfterMs } from '../../lib/clipboard';
 import { button, fillReferral, shownPassword, textAppears } from '../e2e/flow';
-import { byRole, launchChromiumWithExtension, type ChromiumWithExtension } from './chromium';
+import { byRole, launchChromiumWithExtension, servePage, settled, type ChromiumWithExtension } from './chromium';
 import { chromeBuild } from './extension';
 
 // Issue 13, item 6: after "Concept klaar" the clipboard still held the password. The fix (lib/clipboard.ts, the
@@ -30,45 +29,6 @@ import { chromeBuild } from './extension';
 const mailboxOfLille = 'sociale.dienst@lille.be';
 const copiedSensitive = 'Gekopieerd. Wordt over 1 minuut van het klembord gewist.';
 const cleared = 'Van het klembord gewist.';
-
-function startReader(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end('<!doctype html><html lang="nl"><title>Klembord</title><p>Een andere pagina.</p></html>');
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
-  });
-}
-
-/**
- * Resolves once the panel shows its first step and its main element has not changed for a moment. Needed with the
- * e2e build, which bundles React's development build (`wxt build --mode e2e`): its StrictMode runs the panel's
- * start-up effect twice, and the wizard can mount again some 60 ms after it first showed, detaching a control found
- * before. The production build used here does not do that; the wait costs a fifth of a second and guards the flow.
- */
-async function settled(panel: Page, quietMs = 200): Promise<void> {
-  await panel.waitForSelector('main.panel h1', { timeout: 10_000 });
-  await panel.evaluate(
-    (quiet: number) =>
-      new Promise<void>((resolve) => {
-        const main = document.querySelector('main.panel') ?? document.body;
-        const done = () => {
-          observer.disconnect();
-          resolve();
-        };
-        let timer = setTimeout(done, quiet);
-        const observer = new MutationObserver(() => {
-          clearTimeout(timer);
-          timer = setTimeout(done, quiet);
-        });
-        observer.observe(main, { childList: true, subtree: true });
-        setTimeout(done, 3_000);
-      }),
-    quietMs,
-  );
-}
 
 describe('a copied password leaves the clipboard (issue 13.6), in Chromium', () => {
   let chromium: ChromiumWithExtension;
@@ -148,7 +108,7 @@ describe('a copied password leaves the clipboard (issue 13.6), in Chromium', () 
 
   beforeAll(async () => {
     expect(existsSync(`${chromeBuild}/manifest.json`), 'build first: npm run build').toBe(true);
-    const { server, origin } = await startReader();
+    const { server, origin } = await servePage('Klembord', 'Een andere pagina.');
     // The production build, as shipped (no loopback host is needed: the reader page needs no permission of ours).
     chromium = await launchChromiumWithExtension(chromeBuild);
     await chromium.browser.defaultBrowserContext().setPermission(

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { CDPSession, Page, Protocol } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nl from '../../public/_locales/nl/messages.json';
@@ -10,7 +9,7 @@ import { registerKey } from '../../lib/register/storage';
 import { registerSchema } from '../../lib/register/schema';
 import { settingsKey, settingsSchema } from '../../lib/settings';
 import { addRoundcubeInOptions, button, byLabel, fillReferral, textAppears } from '../e2e/flow';
-import { byRole, fill, launchChromiumWithExtension, waitForText, type ChromiumWithExtension } from './chromium';
+import { byRole, fill, launchChromiumWithExtension, servePage, settled, waitForText, type ChromiumWithExtension } from './chromium';
 import { chromeE2eBuild } from './extension';
 
 // Issue 13, item 5: code running in our content-script world (a compromised renderer, or a bug in the content script)
@@ -96,45 +95,6 @@ async function extensionHolds(chromium: ChromiumWithExtension): Promise<{ local:
       return JSON.stringify({ local: await api.local.get(null), vault });
     }),
   ) as { local: Record<string, unknown>; vault: Record<string, unknown> };
-}
-
-/** A plain page on loopback: no webmail, but our content script runs there once its host is added. */
-function startPage(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end('<!doctype html><html lang="nl"><title>Webmail</title><p>Een gewone pagina.</p></html>');
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
-  });
-}
-
-/**
- * Resolves once the panel shows its first step and its main element has not changed for a moment. The e2e build
- * bundles React's development build (`wxt build --mode e2e`), whose StrictMode runs the panel's start-up effect
- * twice: the wizard can then mount again some 60 ms after it first showed, detaching a control found before that.
- */
-async function settled(panel: Page, quietMs = 200): Promise<void> {
-  await panel.waitForSelector('main.panel h1', { timeout: 10_000 });
-  await panel.evaluate(
-    (quiet: number) =>
-      new Promise<void>((resolve) => {
-        const main = document.querySelector('main.panel') ?? document.body;
-        const done = () => {
-          observer.disconnect();
-          resolve();
-        };
-        let timer = setTimeout(done, quiet);
-        const observer = new MutationObserver(() => {
-          clearTimeout(timer);
-          timer = setTimeout(done, quiet);
-        });
-        observer.observe(main, { childList: true, subtree: true });
-        setTimeout(done, 3_000);
-      }),
-    quietMs,
-  );
 }
 
 type World = { contextId: number; evaluate: <T>(expression: string) => Promise<T> };
@@ -235,7 +195,7 @@ describe('the content-script world in Chromium (issue 13.5)', () => {
 
   beforeAll(async () => {
     expect(existsSync(`${chromeE2eBuild}/manifest.json`), 'build first: npm run build:e2e').toBe(true);
-    page = await startPage();
+    page = await servePage('Webmail', 'Een gewone pagina.');
     chromium = await launchChromiumWithExtension(chromeE2eBuild);
     const options = await open('options.html');
     expect(await addRoundcubeInOptions(options, page.origin)).toEqual({ status: `Toegevoegd: ${page.origin}. Herlaad je webmail.`, rejections: [] });
@@ -410,7 +370,7 @@ describe('the content-script world in Chromium, before the first referral (issue
   const seen = { vault: {} as Record<string, unknown>, local: {} as Record<string, unknown>, options: '', referrerName: '', panelRegister: '', lookup: '' };
 
   beforeAll(async () => {
-    page = await startPage();
+    page = await servePage('Webmail', 'Een gewone pagina.');
     chromium = await launchChromiumWithExtension(chromeE2eBuild);
     const options = await chromium.open('options.html');
     expect(await addRoundcubeInOptions(options, page.origin)).toEqual({ status: `Toegevoegd: ${page.origin}. Herlaad je webmail.`, rejections: [] });

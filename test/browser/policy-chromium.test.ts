@@ -6,13 +6,12 @@ import {
   canWritePolicy, chromiumPolicyFile, cleanStalePolicies, removePoliciesOnExit, removePolicy, unpackedExtensionId, writePolicy,
 } from '../../scripts/policy-file';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './chromium';
+import { kortrijkCsv, mixedPolicy, strongKey } from './policy-cases';
 import { chromeBuild } from './extension';
 
 // Real Chromium with a real enterprise policy file (TOOLCHAIN.md, "Enterprise policy"): written by the test for the
 // built extension's id, removed in every exit path (a killed run is cleaned at the next start).
 const writable = canWritePolicy(chromiumPolicyFile);
-const header = 'nis;ontvanger;mailadres;in_werking;einde;telefoon;bron';
-const strongKey = 'WLPYTW2335CMRJODG37IDGKLLN';
 
 describe.skipIf(!writable)('enterprise policy in Chromium', () => {
   let chromium: ChromiumWithExtension;
@@ -25,7 +24,7 @@ describe.skipIf(!writable)('enterprise policy in Chromium', () => {
     stopCleanup = removePoliciesOnExit();
     const id = await unpackedExtensionId(chromeBuild);
     // The policy maker's own output: what IT would deploy.
-    const made = makePolicyTable(`${header}\n34022;Kortrijk;sociaal@kortrijk.example;01-01-2026;;056 27 00 00;protocol van 12-12-2025, Opgroeien IT\n`);
+    const made = makePolicyTable(kortrijkCsv);
     if (!made.ok) throw new Error(JSON.stringify(made.problems));
     writePolicy(chromiumPolicyFile, JSON.parse(chromeLinuxPolicy(made.table.config, id)));
     chromium = await launchChromiumWithExtension(chromeBuild);
@@ -77,15 +76,7 @@ describe.skipIf(!writable)('enterprise policy in Chromium', () => {
     writePolicy(chromiumPolicyFile, {
       '3rdparty': {
         extensions: {
-          [chromium.id]: {
-            recipientIds: ['34022', '71071', '11002', 'gent', '44021', '12025'],
-            '34022': { mailbox: 'nieuw@kortrijk.example', protocol: { inForceSince: '2026-01-01' }, source: 'Opgroeien IT', preSharedKey: strongKey },
-            '71071': { mailbox: 42, protocol: { inForceSince: '2026-01-01' } },
-            '11002': { mailbox: 'ocmw@antwerpen.example', protocol: { status: 'bogus', inForceSince: '2026-01-01' } },
-            gent: { mailbox: 'ocmw@gent.example' },
-            '44021': { mailbox: 'geen adres', protocol: { inForceSince: '2026-01-01' } },
-            '12025': { mailbox: 'ocmw@mechelen.example', protocol: { inForceSince: '2026-01-01' }, preSharedKey: 'aaaaaaaaaaaaaaaa' },
-          },
+          [chromium.id]: mixedPolicy,
         },
       },
     });

@@ -8,6 +8,7 @@ import {
   canWritePolicy, cleanStalePolicies, firefoxPolicyFile, removePoliciesOnExit, removePolicy, writePolicy,
 } from '../../scripts/policy-file';
 import { firefoxBuild, geckoId, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
+import { kortrijkCsv, mixedPolicy, strongKey } from './policy-cases';
 
 // Debian's Firefox ESR with a real policies.json (TOOLCHAIN.md, "Enterprise policy"). Firefox reads the file at
 // start-up only, so each policy gets its own launch. Skipped when this process cannot write /etc/firefox/policies
@@ -16,8 +17,6 @@ import { firefoxBuild, geckoId, launchFirefoxWithExtension, type FirefoxWithExte
 // A policies.json that was there before the run is moved aside and put back in every exit path (afterAll, a signal,
 // process exit, and the next run's cleanStalePolicies after a killed one).
 const writable = canWritePolicy(firefoxPolicyFile);
-const header = 'nis;ontvanger;mailadres;in_werking;einde;telefoon;bron';
-const strongKey = 'WLPYTW2335CMRJODG37IDGKLLN';
 
 /** The file's bytes, or null when there is none. */
 const snapshot = (file: string) => (existsSync(file) ? readFileSync(file) : null);
@@ -120,7 +119,7 @@ describe.skipIf(!writable)('enterprise policy in Firefox ESR (policies.json)', (
   it('the policy maker\'s policies.json reaches storage.managed; the lookup shows its mailbox and source, and a referral to it is allowed', async () => {
     const started = performance.now();
     // The policy maker's own output: what IT would deploy.
-    const made = makePolicyTable(`${header}\n34022;Kortrijk;sociaal@kortrijk.example;01-01-2026;;056 27 00 00;protocol van 12-12-2025, Opgroeien IT\n`);
+    const made = makePolicyTable(kortrijkCsv);
     if (!made.ok) throw new Error(JSON.stringify(made.problems));
     const browser = await launch(JSON.parse(firefoxPolicies(made.table.config)));
     timings.firstLaunchMs = browser.timings.launchMs + browser.timings.installMs;
@@ -144,15 +143,7 @@ describe.skipIf(!writable)('enterprise policy in Firefox ESR (policies.json)', (
 
   it('after a restart with a new policies.json, one good and one bad entry of each kind: the good one applies, each bad one is named', async () => {
     const started = performance.now();
-    const policy = {
-      recipientIds: ['34022', '71071', '11002', 'gent', '44021', '12025'],
-      '34022': { mailbox: 'nieuw@kortrijk.example', protocol: { inForceSince: '2026-01-01' }, source: 'Opgroeien IT', preSharedKey: strongKey },
-      '71071': { mailbox: 42, protocol: { inForceSince: '2026-01-01' } },
-      '11002': { mailbox: 'ocmw@antwerpen.example', protocol: { status: 'bogus', inForceSince: '2026-01-01' } },
-      gent: { mailbox: 'ocmw@gent.example' },
-      '44021': { mailbox: 'geen adres', protocol: { inForceSince: '2026-01-01' } },
-      '12025': { mailbox: 'ocmw@mechelen.example', protocol: { inForceSince: '2026-01-01' }, preSharedKey: 'aaaaaaaaaaaaaaaa' },
-    };
+    const policy = mixedPolicy;
     // Firefox reads policies.json only when it starts: close it, write the new file, start again.
     const browser = await launch({ policies: { '3rdparty': { Extensions: { [geckoId]: policy } } } });
     timings.secondLaunchMs = browser.timings.launchMs + browser.timings.installMs;
