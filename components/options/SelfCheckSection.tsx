@@ -7,7 +7,7 @@ import { lastAttachTiers, type AttachRecord } from '../../lib/panel/attach-recor
 import { tabReady } from '../../lib/panel/draft-flow';
 import { loadSettings } from '../../lib/settings';
 import { roundcubeMatchPattern, webmailMatches } from '../../lib/webmail/hosts';
-import { stepName, tierName, whatName } from '../../lib/webmail/names';
+import { detailName, stepName, tierName, whatName } from '../../lib/webmail/names';
 import { CopyButton } from '../common/CopyButton';
 
 type WebmailTab = { id: number; origin: string };
@@ -18,7 +18,7 @@ export function selfCheckText(report: SelfCheckReport, version: string, last: At
   // Which way of attaching worked for the last draft in this webmail: what the live page did, not only what is there.
   const tiers =
     last && last.adapter === report.adapter
-      ? [t('opt_selfCheckLastDraft', [last.on]), ...last.tiers.map((tier) => `${tier.ok ? '[x]' : '[ ]'} ${stepName('attach')} ${tierName(tier.tier)}${tier.detail ? ` (${tier.detail})` : ''}`)]
+      ? [t('opt_selfCheckLastDraft', [last.on]), ...last.tiers.map((tier) => `${tier.ok ? '[x]' : '[ ]'} ${stepName('attach')} ${tierName(tier.tier)}${tier.detail ? ` (${detailName(tier.detail)})` : ''}`)]
       : [];
   return [`Veilig Aanmelden ${version} – ${report.adapter ?? '?'} – ${report.url}`, ...lines, ...tiers].join('\n');
 }
@@ -28,8 +28,8 @@ export function pilotText(report: Extract<PilotReport, { status: 'done' }>, vers
   const mark = (ok: boolean) => (ok ? '[x]' : '[ ]');
   return [
     `Veilig Aanmelden ${version} – ${t('opt_pilotTitle')} – ${report.adapter} – ${report.origin}`,
-    ...report.steps.map((step) => `${mark(step.ok)} ${stepName(step.step)}${step.detail ? ` (${step.detail})` : ''}`),
-    ...report.tiers.map((tier) => `${mark(tier.ok)} ${stepName('attach')} ${tierName(tier.tier)}${tier.detail ? ` (${tier.detail})` : ''}`),
+    ...report.steps.map((step) => `${mark(step.ok)} ${stepName(step.step)}${step.detail ? ` (${detailName(step.detail)})` : ''}`),
+    ...report.tiers.map((tier) => `${mark(tier.ok)} ${stepName('attach')} ${tierName(tier.tier)}${tier.detail ? ` (${detailName(tier.detail)})` : ''}`),
   ].join('\n');
 }
 

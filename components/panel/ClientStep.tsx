@@ -54,36 +54,37 @@ export function ClientStep({ client, errors, localities, onChange, onLeave }: Pr
   };
   return (
     <>
-      <p>{t('client_intro')}</p>
+      <p className="muted intro">{t('client_intro')}</p>
       <div className="row even">
         {field('firstName')}
         {field('lastName')}
       </div>
-      <fieldset>
-        <legend>{t('client_placeLegend')}</legend>
+      {/* Where the client lives: it chooses the recipient. Grouped for a screen reader; on screen the row says it. */}
+      <fieldset className="plain">
+        <legend className="sr-only">{t('client_placeLegend')}</legend>
         <div className="row place">
-        {field('postcode', { inputMode: 'numeric' })}
-        {choices.length > 1 ? (
-          <div className="field">
-            <label htmlFor={municipalityId}>{t('client_place')}</label>
-            <select
-              id={municipalityId}
-              value={client.municipality}
-              onChange={(event) => onChange({ ...client, municipality: event.target.value })}
-              onBlur={() => onLeave(paths.municipality)}
-              aria-invalid={errors[paths.municipality] ? true : undefined}
-              aria-describedby={errors[paths.municipality] ? `${municipalityId}-error` : undefined}
-            >
-              <option value="">{t('client_chooseLocality')}</option>
-              {choices.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-            {errors[paths.municipality] ? <p id={`${municipalityId}-error`} className="field-error">{errors[paths.municipality]}</p> : null}
-          </div>
-        ) : null}
+          {field('postcode', { inputMode: 'numeric' })}
+          {choices.length > 1 ? (
+            <div className="field">
+              <label htmlFor={municipalityId}>{t('client_place')}</label>
+              <select
+                id={municipalityId}
+                value={client.municipality}
+                onChange={(event) => onChange({ ...client, municipality: event.target.value })}
+                onBlur={() => onLeave(paths.municipality)}
+                aria-invalid={errors[paths.municipality] ? true : undefined}
+                aria-describedby={errors[paths.municipality] ? `${municipalityId}-error` : undefined}
+              >
+                <option value="">{t('client_chooseLocality')}</option>
+                {choices.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+              {errors[paths.municipality] ? <p id={`${municipalityId}-error`} className="field-error">{errors[paths.municipality]}</p> : null}
+            </div>
+          ) : null}
         </div>
       </fieldset>
       <fieldset>
@@ -91,10 +92,11 @@ export function ClientStep({ client, errors, localities, onChange, onLeave }: Pr
         {errors['client.contact'] ? <p className="field-error" role="alert">{errors['client.contact']}</p> : null}
         {field('phone', { inputMode: 'tel', type: 'tel' })}
         {field('email', { inputMode: 'email', type: 'email' })}
-        <fieldset>
-          <legend>{t('client_addressLegend')}</legend>
-          {field('street')}
-          <div className="row">
+        <fieldset className="plain">
+          <legend className="sr-only">{t('client_addressLegend')}</legend>
+          {/* Street, number and box on one row: the whole client fits a 1366×768 screen's side panel (issue 14.6). */}
+          <div className="row address">
+            {field('street')}
             {field('houseNumber', { onBlur: leaveHouseNumber })}
             {field('box')}
           </div>

@@ -47,10 +47,10 @@ export function DoneStep({ reference, fileName, password, recipient, check, onRe
     <>
       {clean ? <p>{t('done_intro', [fileName])}</p> : null}
       <section aria-labelledby="reference-heading" className="card">
-        <h2 id="reference-heading">{t('done_reference')}</h2>
-        <p>
+        <div className="reference-row">
+          <h2 id="reference-heading">{t('done_reference')}</h2>
           <span className="mailbox reference">{reference}</span> <CopyButton text={reference} label={t('done_reference')} />
-        </p>
+        </div>
         <p>{t('done_noteReference')}</p>
       </section>
 
@@ -92,7 +92,7 @@ export function DoneStep({ reference, fileName, password, recipient, check, onRe
               </li>
             ))}
           </ol>
-          <p>{t('password_advice')}</p>
+          <p className="muted">{t('done_passwordAdvice')}</p>
           <fieldset>
             <legend>{t('done_handoverLegend')}</legend>
             <label className="radio">
@@ -107,7 +107,7 @@ export function DoneStep({ reference, fileName, password, recipient, check, onRe
         <p>{t('password_presharedAdvice')}</p>
       )}
 
-      <section aria-labelledby="check-heading" aria-live="polite">
+      <section aria-labelledby="check-heading" aria-live="polite" className="draft-check">
         <h2 id="check-heading">{t('leak_heading')}</h2>
         {check === null ? <p className="decision warn">{t('leak_unavailable')}</p> : null}
         {check ? <ReadBackList draft={check.draft} /> : null}

@@ -27,23 +27,23 @@ export function RecipientSummary({ lookup, recipient: given, decision, blocking 
   const open = recipient !== null && adding === recipient.id && canAdd;
   return (
     <section className="recipient-box" aria-labelledby="recipient-heading">
-      <h2 id="recipient-heading">{t('recipient_heading')}</h2>
       <div aria-live="polite">
-        {/* An unknown or outside postcode is said next to the postcode field, once. */}
-        {!recipient ? <p className="muted">{t('recipient_none')}</p> : null}
-        {recipient ? (
+        <div className="recipient-head">
+          <h2 id="recipient-heading">{t('recipient_heading')}</h2>
+          {/* An unknown or outside postcode is said next to the postcode field, once. */}
+          {recipient ? <p className="recipient">{recipient.name}</p> : <p className="muted">{t('recipient_none')}</p>}
+        </div>
+        {recipient?.mailbox ? (
           <>
-            <p className="recipient">{recipient.name}</p>
-            {recipient.mailbox ? (
-              <>
-                <p>
-                  <span className="mailbox">{recipient.mailbox}</span>
-                </p>
-                <p className="muted source">{sourceLine(recipient)}</p>
-                <p>{protocolLine(recipient)}</p>
-                {recipient.phone ? <p className="muted">{t('add_phoneShown', [recipient.phone])}</p> : null}
-              </>
-            ) : null}
+            <p>
+              <span className="mailbox">{recipient.mailbox}</span>
+            </p>
+            {/* The protocol's state is always in view; where mailbox and date come from is one click away. */}
+            <details className="source">
+              <summary>{protocolLine(recipient)}</summary>
+              <p className="muted">{sourceLine(recipient)}</p>
+            </details>
+            {recipient.phone ? <p className="muted">{t('add_phoneShown', [recipient.phone])}</p> : null}
           </>
         ) : null}
         {decision && decision.verdict === 'refuse' ? (

@@ -306,12 +306,26 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
       ? t(phase.check !== null && phase.check.problems.length === 0 ? 'done_heading' : 'done_headingCheck')
       : phase.kind === 'fallback' ? t('fallback_heading') : t(stepTitle[form.step]);
 
+  const discardConfirmation = (
+    <p role="alert" className="discard-confirm">
+      {t('panel_discardConfirm')}{' '}
+      <button type="button" className="danger" onClick={() => void discard()}>
+        {t('panel_discard')}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={() => setConfirmDiscard(false)}>
+        {t('panel_back')}
+      </button>
+    </p>
+  );
+
   return (
     <>
-      <h1 ref={headingRef} tabIndex={-1}>
-        {title}
-      </h1>
-      {phase.kind === 'form' ? <p className="muted">{t('panel_stepOf', [stepNumber, stepOrder.length])}</p> : null}
+      <div className="step-head">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {title}
+        </h1>
+        {phase.kind === 'form' ? <p className="muted">{t('panel_stepOf', [stepNumber, stepOrder.length])}</p> : null}
+      </div>
       {restored && phase.kind === 'form' ? <p className="muted" role="status">{t('panel_restored')}</p> : null}
       {phase.kind === 'form' && (settings.referrer.name.trim() === '' || settings.referrer.phone.trim() === '') ? (
         // Without them the mail is signed "Kind en Gezin" only: the OCMW does not know who refers or who will phone.
@@ -380,15 +394,25 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
               />
             </details>
           ) : null}
+          {/* One bar at the bottom of the panel: erase on the left, the step's buttons on the right (issue 14.6). */}
           <div className="actions">
-            {form.step !== 'consent' ? (
-              <button type="button" className="secondary" onClick={back} disabled={phase.kind === 'making'}>
-                {t('panel_back')}
-              </button>
-            ) : null}
-            <button type="submit" disabled={phase.kind === 'making'}>
-              {form.step === 'client' ? t('password_make') : t('panel_next')}
-            </button>
+            {confirmDiscard ? (
+              discardConfirmation
+            ) : (
+              <>
+                <button type="button" className="link discard" onClick={() => setConfirmDiscard(true)} disabled={phase.kind === 'making'}>
+                  {t('panel_discard')}
+                </button>
+                {form.step !== 'consent' ? (
+                  <button type="button" className="secondary" onClick={back} disabled={phase.kind === 'making'}>
+                    {t('panel_back')}
+                  </button>
+                ) : null}
+                <button type="submit" disabled={phase.kind === 'making'}>
+                  {form.step === 'client' ? t('password_make') : t('panel_next')}
+                </button>
+              </>
+            )}
           </div>
           {phase.kind === 'making' ? <p role="status">{t('password_making')}</p> : null}
           {noWebmail && form.step === 'client' && phase.kind === 'form' ? (
@@ -424,18 +448,10 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
         <FallbackStep data={phase.made} password={phase.made.password} failedStep={phase.failedStep} completed={phase.completed} onRetry={() => setPhase({ kind: 'form' })} />
       ) : null}
 
-      {phase.kind !== 'done' ? (
+      {phase.kind === 'fallback' ? (
         <footer className="panel-footer">
           {confirmDiscard ? (
-            <p role="alert">
-              {t('panel_discardConfirm')}{' '}
-              <button type="button" className="danger" onClick={() => void discard()}>
-                {t('panel_discard')}
-              </button>{' '}
-              <button type="button" className="secondary" onClick={() => setConfirmDiscard(false)}>
-                {t('panel_back')}
-              </button>
-            </p>
+            discardConfirmation
           ) : (
             <button type="button" className="link" onClick={() => setConfirmDiscard(true)}>
               {t('panel_discard')}

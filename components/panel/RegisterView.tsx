@@ -28,6 +28,28 @@ function statusText(entry: RegisterEntry): string {
 const typedLength = (text: string) => text.toUpperCase().replace(/[\s-]/gu, '').replace(/^KG/u, '').length;
 
 /**
+ * An action's label as the eye reads it, "Markeer als verzonden", while a screen reader gets the whole "Markeer als
+ * verzonden: KG-…" (the button's aria-label, and hidden text for a text search): the reference is in the row already,
+ * five times more only made the list long.
+ */
+function ActionLabel({ text, reference }: { text: string; reference: string }) {
+  const at = text.indexOf(reference);
+  if (at < 0) return <>{text}</>;
+  const before = text.slice(0, at);
+  const visible = before.replace(/[\s:]+$/u, '');
+  return (
+    <>
+      {visible}
+      <span className="sr-only">
+        {before.slice(visible.length)}
+        {reference}
+      </span>
+      {text.slice(at + reference.length)}
+    </>
+  );
+}
+
+/**
  * The register (no client data): find a referral by its reference (typed or pasted; the check character catches a
  * typo), mark it sent or not sent, withdraw, correct, or remove one that never went out. A reference made on
  * another PC can still be withdrawn by choosing its recipient.
@@ -193,8 +215,8 @@ export function RegisterView({ onWithdraw, onCorrect }: Props) {
             ) : actionsFor(entry).length > 0 ? (
               <span className="actions-inline">
                 {actionsFor(entry).map((action) => (
-                  <button key={action} type="button" className="secondary" onClick={() => act(action, entry)}>
-                    {t(label[action], [entry.reference])}
+                  <button key={action} type="button" className="secondary" aria-label={t(label[action], [entry.reference])} onClick={() => act(action, entry)}>
+                    <ActionLabel text={t(label[action], [entry.reference])} reference={entry.reference} />
                   </button>
                 ))}
               </span>

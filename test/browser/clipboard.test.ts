@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { Page, PermissionState } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearAfterMs } from '../../lib/clipboard';
-import { button, fillReferral, shownPassword, textAppears } from '../e2e/flow';
+import { button, fillReferral, openPasswordChoice, shownPassword, textAppears } from '../e2e/flow';
 import { byRole, launchChromiumWithExtension, servePage, settled, type ChromiumWithExtension } from './chromium';
 import { chromeBuild } from './extension';
 
@@ -73,7 +73,7 @@ describe('a copied password leaves the clipboard (issue 13.6), in Chromium', () 
     await settled(panel);
     await fillReferral(panel);
     // The password choice is folded on the client step: the worker opens it to copy the password early.
-    await (await panel.waitForSelector('details.password-choice > summary'))!.click();
+    await openPasswordChoice(panel);
     return { panel, password: await shownPassword(panel) };
   }
 

@@ -30,7 +30,7 @@ const client = [
   ['Telefoonnummer', '0470 12 34 56'],
   ['E-mailadres', 'lotte.testpersoon@example.org'],
   ['Straat', 'Markt'],
-  ['Huisnummer', '10'],
+  ['Nummer', '10'],
   ['Postcode', '3980'],
 ] as const;
 

@@ -200,7 +200,7 @@ export const clientFields = [
   ['Telefoonnummer', client.phone],
   ['E-mailadres', client.email],
   ['Straat', client.street],
-  ['Huisnummer', client.houseNumber],
+  ['Nummer', client.houseNumber],
   ['Bus', client.box],
   ['Postcode', client.postcode],
 ] as const;
@@ -239,6 +239,16 @@ export async function fillClient(panel: Surface): Promise<void> {
 export async function fillReferral(panel: Surface): Promise<void> {
   await fillConsent(panel);
   await fillClient(panel);
+}
+
+/** Opens the password choice folded on the client step, as a worker does: scrolled to, clicked, open. */
+export async function openPasswordChoice(panel: Surface): Promise<void> {
+  const summary = await panel.waitForSelector('details.password-choice > summary', { timeout: 10_000 });
+  if (!summary) throw new Error('no password choice on the client step');
+  // To the middle first: near the end of the form the panel's button bar sits over it, as it would for a worker.
+  await centre(summary);
+  await summary.click();
+  await panel.waitForSelector('details.password-choice[open]', { timeout: 5_000 });
 }
 
 /** The generated password as the panel shows it, in the format the generator promises. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byRole, fill, launchChromiumWithExtension, selectByLabel, waitForText, type ChromiumWithExtension } from '../browser/chromium';
-import { byLabel, check, client } from '../e2e/flow';
+import { byLabel, check, client, openPasswordChoice } from '../e2e/flow';
 import { buildDir, projectRoot } from './build';
 
 // SPEC §9: keyboard-only use, labelled fields, WCAG 2.1 AA, checked with axe in the browser. The built extension
@@ -76,14 +76,14 @@ describe('accessibility of the built pages', () => {
     await fill(await byLabel(panel, 'Achternaam'), client.lastName);
     await fill(await byLabel(panel, 'Telefoonnummer'), client.phone);
     await fill(await byLabel(panel, 'Straat'), client.street);
-    await fill(await byLabel(panel, 'Huisnummer'), client.houseNumber);
+    await fill(await byLabel(panel, 'Nummer'), client.houseNumber);
     await fill(await byLabel(panel, 'Postcode'), client.postcode);
     await selectByLabel(panel, 'Plaats', client.municipality);
     await waitForText(panel, 'sociale.dienst@lille.be');
     found.push(...(await seriousViolations(panel, 'panel, client with recipient')));
 
     // The password choice, folded on the client step: open it.
-    await (await panel.waitForSelector('details.password-choice > summary'))!.click();
+    await openPasswordChoice(panel);
     found.push(...(await seriousViolations(panel, 'panel, password (generated)')));
     await check(await byLabel(panel, 'Zelf een wachtwoord kiezen'), 'Zelf een wachtwoord kiezen');
     await fill(await byLabel(panel, 'Jouw wachtwoord'), 'kerkstraat1');
@@ -177,7 +177,7 @@ describe('accessibility of the built pages', () => {
     await keys.type(client.municipality);
     expect((await focused()).value).toBe(client.municipality);
     await typed([
-      ['Telefoonnummer', client.phone], ['E-mailadres', client.email], ['Straat', client.street], ['Huisnummer', client.houseNumber], ['Bus', client.box],
+      ['Telefoonnummer', client.phone], ['E-mailadres', client.email], ['Straat', client.street], ['Nummer', client.houseNumber], ['Bus', client.box],
     ])();
     await waitForText(panel, 'sociale.dienst@lille.be');
     // The generated password needs no step of its own: "Maak concept" with Enter.

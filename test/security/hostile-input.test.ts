@@ -20,7 +20,7 @@ const corpus: [label: string, value: string][] = [
   ['Achternaam', `Peeters ${insz.slice(0, 6)} ${insz.slice(6, 9)} ${insz.slice(9)}`],
   ['Telefoonnummer', `${insz.slice(0, 2)}.${insz.slice(2, 4)}.${insz.slice(4, 6)}-${insz.slice(6, 9)}.${insz.slice(9)}`],
   ['E-mailadres', 'jan@@example..org'],
-  ['Huisnummer', '12 bus 3 achteraan rechts'],
+  ['Nummer', '12 bus 3 achteraan rechts'],
   ['Straat', 'Kerkstraat geboren 12/03/1985'],
   ['Postcode', '4000'],
   ['Postcode', '7780'],
@@ -73,7 +73,7 @@ describe('hostile input in the panel (Chromium)', () => {
     await fill(await byLabel(panel, 'Achternaam'), 'Peeters');
     await fill(await byLabel(panel, 'Telefoonnummer'), '0470 12 34 56');
     await fill(await byLabel(panel, 'Straat'), 'Kerkstraat');
-    await fill(await byLabel(panel, 'Huisnummer'), '1');
+    await fill(await byLabel(panel, 'Nummer'), '1');
     await fill(await byLabel(panel, 'Postcode'), '1050');
     await waitForText(panel, /Er is geen mailadres bekend voor CAW Brussel/u);
     await (await byRole(panel, 'button', 'Maak concept')).click();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isMessageKey } from '../../lib/i18n';
 import type { AttachTierId } from '../../lib/messages';
-import { tierName, whatKey, whatName } from '../../lib/webmail/names';
+import { detailName, tierName, whatKey, whatName } from '../../lib/webmail/names';
 import { pilotText, selfCheckText } from '../../components/options/SelfCheckSection';
 import type { WebmailAdapter } from '../../lib/webmail';
 import { gmail } from '../../lib/webmail/gmail';
@@ -91,7 +91,7 @@ it("the self-check report adds which attach tier worked for the last draft in th
   const text = selfCheckText(report, '0.1.0', last);
   expect(text).toContain('Laatste concept in deze webmail (2026-11-30), bijvoegen:');
   expect(text).toContain('[x] het adres invullen: Aan-veld – gevonden');
-  expect(text).toContain('[ ] het bestand toevoegen door neerzetten (gmail: drop zone not found in time)');
+  expect(text).toContain(`[ ] het bestand toevoegen door neerzetten (gmail: ${whatName('drop zone')} niet op tijd gevonden)`);
   expect(text).toContain('[x] het bestand toevoegen via de bestandskiezer');
   expect(selfCheckText({ ...report, adapter: 'outlook' }, '0.1.0', last)).not.toContain('het bestand toevoegen');
 });
@@ -103,4 +103,25 @@ it('names every element an adapter looks for in Dutch (and English and French): 
   const untranslated = [...whats].filter((what) => !isMessageKey(whatKey(what)));
   expect(untranslated).toEqual([]);
   expect(whatName('To field')).toBe('Aan-veld');
+});
+
+it('says what went wrong in a step in Dutch: every detail an adapter, the pilot or the content script can send', () => {
+  const files = ['gmail', 'outlook', 'roundcube', 'dom', 'draft', 'pilot'].map((name) => `${process.cwd()}/lib/webmail/${name}.ts`);
+  const sources = [...files, `${process.cwd()}/lib/content/handlers.ts`].map((file) => readFileSync(file, 'utf8'));
+  // The texts the code writes: AdapterError messages and the details built by hand, with any `what` put in.
+  const whats = [...new Set(sources.flatMap((source) => [...source.matchAll(/what: '([^']+)'/gu)].map((match) => match[1]!)))];
+  const forms = sources.flatMap((source) => [
+    ...[...source.matchAll(/new AdapterError\([^,]+, [`']([^`']+)[`']\)/gu)].map((match) => match[1]!),
+    ...[...source.matchAll(/detail: `\$\{adapter\.id\}: ([^`]+)`/gu)].map((match) => match[1]!),
+  ]);
+  expect(forms.length).toBeGreaterThan(10);
+  const details = forms.flatMap((form) => (form.includes('${') ? whats.map((what) => form.replace(/\$\{[^}]+\}/gu, what)) : [form])).map((form) => `gmail: ${form}`);
+  const leaked = /\b(field|pill|chip|input|button|not found|not shown|in time|cancelled|unexpected|error|attach|tier|compose|worked|differ)\b/iu;
+  const untranslated = details.map((detail) => [detail, detailName(detail)] as const).filter(([, name]) => leaked.test(name));
+  expect(untranslated).toEqual([]);
+  expect(detailName('outlook: New mail button not found')).toBe(`outlook: ${whatName('New mail button')} niet gevonden`);
+  expect(detailName('gmail: recipient: cancelled')).toBe(`gmail: ${whatName('recipient')}: afgebroken`);
+  expect(detailName('roundcube: no compose form open')).toBe('roundcube: geen nieuwe mail open');
+  // A detail in another form is kept as it came, never lost.
+  expect(detailName('iets anders')).toBe('iets anders');
 });
