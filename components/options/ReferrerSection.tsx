@@ -1,16 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { DirectoryIndex } from '../../lib/directory';
+import { knownTeams, type DirectoryIndex } from '../../lib/directory';
 import { locales, setLocale, t } from '../../lib/i18n';
-import { checkPhone } from '../../lib/referral/fields';
-import { loadSettings, saveSettings, settingsSchema, type Settings } from '../../lib/settings';
+import { checkReferrer, loadSettings, saveSettings, type Settings } from '../../lib/settings';
 
 const languageNames = { nl: 'Nederlands', en: 'English', fr: 'Français' } as const;
-
-/** The Kind en Gezin teams the directory data names (where a source gives one); any other team can be typed. */
-function knownTeams(directory: DirectoryIndex): string[] {
-  const teams = directory.municipalities.map((municipality) => directory.recipient(municipality.recipientId)?.team ?? null);
-  return [...new Set(teams.filter((team): team is string => typeof team === 'string' && team !== ''))].sort();
-}
 
 /** The referrer's own work details (signature, the zip's "referrer") and the language of the extension. */
 export function ReferrerSection({ directory, onLanguage }: { directory: DirectoryIndex; onLanguage: () => void }) {
@@ -36,22 +29,19 @@ export function ReferrerSection({ directory, onLanguage }: { directory: Director
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!settings) return;
-    const next: Record<string, string> = {};
-    // The referrer's phone is checked like the client's, and kept as typed when it is not right.
-    const phone = settings.referrer.phone.trim() === '' ? null : checkPhone(settings.referrer.phone);
-    if (phone && !phone.ok) next.phone = t(phone.message);
-    const parsed = settingsSchema.safeParse({ ...settings, referrer: { ...settings.referrer, email: settings.referrer.email.trim() } });
-    if (!parsed.success) next.email = t('err_email');
-    if (!parsed.success || Object.keys(next).length > 0) {
-      setErrors(next);
+    // The referrer's phone is checked like the client's, and everything is kept as typed when it is not right.
+    const checked = checkReferrer(settings.referrer);
+    if (!checked.ok) {
+      setErrors(checked.problems);
       return;
     }
     setErrors({});
-    await saveSettings(parsed.data);
-    setLocale(parsed.data.language);
+    const next = { ...settings, referrer: checked.referrer };
+    await saveSettings(next);
+    setLocale(next.language);
     onLanguage();
     setStatus(t('opt_settingsSaved'));
-    if (parsed.data.referrer.name.trim() !== '') setFirstRun(false);
+    if (next.referrer.name !== '') setFirstRun(false);
   }
 
   const input = (key: keyof Settings['referrer'], label: string, type = 'text', list?: string) => (

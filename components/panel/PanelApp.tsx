@@ -7,7 +7,7 @@ import type { TabSource } from '../../lib/panel/webmail-tab';
 import type { RegisterEntry } from '../../lib/register/schema';
 import { loadRegister } from '../../lib/register/storage';
 import type { FormState } from '../../lib/session/form-state';
-import { loadSettings, type Settings } from '../../lib/settings';
+import { loadSettings, settingsItem, type Settings } from '../../lib/settings';
 import { LookupView } from '../lookup/LookupView';
 import { ReferralWizard } from './ReferralWizard';
 import { RegisterView } from './RegisterView';
@@ -69,6 +69,9 @@ export function PanelApp({ client, tabs, onClose }: Props) {
     void loadSettings().then(setSettings);
     openReferral();
   }, [openReferral]);
+  // Settings saved in the options page or in this panel's "Aan de slag" count at once: the next draft is signed
+  // with them, without reopening the panel.
+  useEffect(() => settingsItem.watch(setSettings), []);
 
   useEffect(() => {
     // The background's idle wipe: the open panel lets go of the client's data too.

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { referralDecision, type DirectoryMatch } from '../../lib/directory';
 import { newEntry } from '../../lib/register/register';
@@ -18,6 +17,7 @@ import { clearCopiedSecrets } from '../../lib/clipboard';
 import { verifyDraft, type ExpectedDraft } from '../../lib/panel/verify';
 import type { FormState } from '../../lib/session/form-state';
 import { useDirectory } from '../common/useDirectory';
+import { ReferrerStart } from './ReferrerStart';
 import { ClientStep } from './ClientStep';
 import { ConsentStep } from './ConsentStep';
 import { DoneStep, type DraftCheck } from './DoneStep';
@@ -329,12 +329,7 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
       {restored && phase.kind === 'form' ? <p className="muted" role="status">{t('panel_restored')}</p> : null}
       {phase.kind === 'form' && (settings.referrer.name.trim() === '' || settings.referrer.phone.trim() === '') ? (
         // Without them the mail is signed "Kind en Gezin" only: the OCMW does not know who refers or who will phone.
-        <p className="decision warn">
-          {t('panel_referrerMissing')}{' '}
-          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-            {t('panel_referrerFill')}
-          </button>
-        </p>
+        <ReferrerStart referrer={settings.referrer} directory={directory} />
       ) : null}
       {correcting ? <p className="notice">{t('correct_banner', [correcting.reference, correcting.recipientName])}</p> : null}
       {recipientMoved && correcting ? <p className="decision warn">{t('correct_otherRecipient', [correcting.recipientName])}</p> : null}

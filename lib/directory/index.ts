@@ -48,3 +48,9 @@ export function lookupPostcode(postcode: string, locale?: Locale): PostcodeLooku
 export function searchDirectory(query: string): DirectoryMatch[] {
   return bundledIndex().search(query);
 }
+
+/** The Kind en Gezin teams the directory data names (where a source gives one), sorted; any other team can be typed. */
+export function knownTeams(directory: DirectoryIndex): string[] {
+  const teams = directory.municipalities.map((municipality) => directory.recipient(municipality.recipientId)?.team ?? null);
+  return [...new Set(teams.filter((team): team is string => typeof team === 'string' && team !== ''))].sort();
+}

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { locales, type Locale } from '../i18n';
+import { locales, t, type Locale } from '../i18n';
+import { checkPhone } from '../referral/fields';
 import { settingsKey } from './key';
 import { defineVaultItem } from './vault';
 
@@ -39,4 +40,30 @@ export async function saveSettings(settings: Settings): Promise<void> {
 /** The language to show: the user's choice; Dutch until they choose. */
 export async function loadLocale(): Promise<Locale> {
   return (await loadSettings()).language;
+}
+
+/** The longest each of the worker's own details may be (as the schema above says). */
+const referrerLimits = { name: 120, team: 120, phone: 40 } as const;
+
+/**
+ * The worker's own details as typed, checked where they are typed (the options page and the panel's "Aan de slag"):
+ * the phone like a client's, the e-mail address as an address. The message per field that is not right (in the
+ * worker's language); the referrer ready to store (trimmed) when all are.
+ */
+export function checkReferrer(
+  referrer: Settings['referrer'],
+): { ok: true; referrer: Settings['referrer'] } | { ok: false; problems: Partial<Record<keyof Settings['referrer'], string>> } {
+  const problems: Partial<Record<keyof Settings['referrer'], string>> = {};
+  const phone = referrer.phone.trim() === '' ? null : checkPhone(referrer.phone);
+  if (phone && !phone.ok) problems.phone = t(phone.message, phone.substitutions);
+  const trimmed = { name: referrer.name.trim(), team: referrer.team.trim(), phone: referrer.phone.trim(), email: referrer.email.trim() };
+  const parsed = settingsSchema.shape.referrer.safeParse(trimmed);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0];
+      if (key === 'email') problems.email = t('err_email');
+      else if (key === 'name' || key === 'team' || key === 'phone') problems[key] ??= t('err_tooLong', [referrerLimits[key]]);
+    }
+  }
+  return parsed.success && Object.keys(problems).length === 0 ? { ok: true, referrer: parsed.data } : { ok: false, problems };
 }

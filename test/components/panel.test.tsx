@@ -7,6 +7,7 @@ import { PanelApp } from '../../components/panel/PanelApp';
 import { fromBase64, type DraftRequestMessage, type ReadBack, type TabMessage } from '../../lib/messages';
 import type { TabSource } from '../../lib/panel/webmail-tab';
 import { loadRegister } from '../../lib/register/storage';
+import { loadSettings, saveSettings } from '../../lib/settings';
 import { formStateKey } from '../../lib/session/form-state';
 import { fixedTab, panelTransport } from '../support/panel-transport';
 import { readZip } from '../support/zip';
@@ -478,10 +479,50 @@ describe('the referral panel', () => {
     await waitFor(async () => expect((await loadRegister())[0]?.closedWithWarning).toBe(true));
   });
 
-  it('warns while the referrer has not filled in name and phone, which sign the mail', async () => {
-    const { panel } = transport(cleanDraft);
+  it('warns while the referrer has not filled in name and phone, and takes them right in the panel ("Aan de slag")', async () => {
+    const user = userEvent.setup();
+    const { panel, request } = transport(cleanDraft);
     render(panel());
     expect(await screen.findByText(/^Je naam en telefoonnummer ontbreken nog/u)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Vul ze in bij Instellingen' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Vul ze hier in' }));
+    expect(screen.getByRole('heading', { name: 'Aan de slag' })).toBeTruthy();
+    // Both are needed, and the phone is checked like a client's; nothing typed is lost.
+    await user.click(screen.getByRole('button', { name: 'Bewaar en ga verder' }));
+    expect(screen.getByText('Vul je naam in.')).toBeTruthy();
+    expect(screen.getByText('Vul je telefoonnummer in.')).toBeTruthy();
+    await user.type(screen.getByLabelText('Naam'), 'An Janssens');
+    await user.type(screen.getByLabelText('Telefoon'), '12');
+    await user.click(screen.getByRole('button', { name: 'Bewaar en ga verder' }));
+    expect(screen.getByLabelText('Telefoon').getAttribute('aria-invalid')).toBe('true');
+    expect((screen.getByLabelText('Naam') as HTMLInputElement).value).toBe('An Janssens');
+    expect((await loadSettings()).referrer.name).toBe('');
+    await user.clear(screen.getByLabelText('Telefoon'));
+    await user.type(screen.getByLabelText('Telefoon'), '014 00 00 00');
+    await user.type(screen.getByLabelText('Team'), 'Kind en Gezin team Middenkempen');
+    await user.click(screen.getByRole('button', { name: 'Bewaar en ga verder' }));
+    // Saved: the card and the warning go, and the next draft is signed with them.
+    await waitFor(() => expect(screen.queryByText(/^Je naam en telefoonnummer ontbreken nog/u)).toBeNull());
+    expect(screen.queryByRole('heading', { name: 'Aan de slag' })).toBeNull();
+    expect((await loadSettings()).referrer).toEqual({ name: 'An Janssens', team: 'Kind en Gezin team Middenkempen', phone: '014 00 00 00', email: '' });
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await screen.findByText('Concept klaar');
+    expect(request()?.body).toContain('An Janssens');
+  });
+
+  it('signs the next draft with details saved in the options page while the panel was open, without reopening it', async () => {
+    const user = userEvent.setup();
+    const { panel, request } = transport(cleanDraft);
+    render(panel());
+    expect(await screen.findByText(/^Je naam en telefoonnummer ontbreken nog/u)).toBeTruthy();
+    // The options page (another page of the extension) saves them.
+    await saveSettings({ ...(await loadSettings()), referrer: { name: 'An Janssens', team: '', phone: '014 00 00 00', email: '' } });
+    await waitFor(() => expect(screen.queryByText(/^Je naam en telefoonnummer ontbreken nog/u)).toBeNull());
+    await consent(user);
+    await client(user);
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await screen.findByText('Concept klaar');
+    expect(request()?.body).toContain('An Janssens');
   });
 });

@@ -61,6 +61,12 @@ describe('accessibility of the built pages', () => {
 
     const panel = await freshPanel();
     found.push(...(await seriousViolations(panel, 'panel, consent')));
+    // "Aan de slag": the worker's own details, asked for in the panel while they are missing.
+    await click(panel, 'button', 'Vul ze hier in');
+    await click(panel, 'button', 'Bewaar en ga verder');
+    await waitForText(panel, 'Vul je naam in.');
+    found.push(...(await seriousViolations(panel, 'panel, "Aan de slag" with errors')));
+    await click(panel, 'button', 'Later');
     await click(panel, 'button', 'Volgende');
     await waitForText(panel, 'Nog niet alles is in orde: kijk de meldingen bij de velden na.');
     found.push(...(await seriousViolations(panel, 'panel, consent with errors')));
