@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 
 /**
  * Typed items in the extension's own IndexedDB (issue 13.5): what the worker keeps (settings, own mailboxes, team
@@ -112,26 +113,28 @@ export type VaultItem<T> = {
  * `legacy` removes (once per page) what earlier versions kept in `storage.local` under this key. It is not moved
  * here: a content script could have written it, and moving it would launder a planted value into the vault.
  */
-export function defineVaultItem<S extends z.ZodType>(
+export function defineVaultItem<S extends z.ZodType | ZodMiniType>(
   key: string,
   schema: S,
   fallback: z.output<S>,
   legacy?: { remove: () => Promise<void> },
 ): VaultItem<z.output<S>> {
   let cleaned = false;
+  // Classic and mini zod schemas parse alike (mini's are what the message schemas use).
+  const checker = schema as unknown as z.ZodType<z.output<S>>;
   const get = async (): Promise<z.output<S>> => {
     if (legacy && !cleaned) {
       cleaned = true;
       await legacy.remove().catch(() => undefined);
     }
-    const parsed = schema.safeParse(await current().get(key));
+    const parsed = checker.safeParse(await current().get(key));
     return parsed.success ? parsed.data : fallback;
   };
   return {
     key,
     get,
     set: async (value) => {
-      await current().set(key, schema.parse(value));
+      await current().set(key, checker.parse(value));
       announce(key);
     },
     remove: async () => {
