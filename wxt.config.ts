@@ -14,7 +14,9 @@ export const extensionPagesCsp =
 
 // One codebase, two targets: `wxt build` (Chrome/Edge, MV3) and `wxt build -b firefox` (MV2).
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // No webextension-polyfill: Chrome's MV3 APIs and Firefox's `browser` return promises; the two listeners that
+  // answer messages do it with sendResponse (lib/messaging/answer.ts).
+  modules: ['@wxt-dev/module-react'],
   // lib/ and components/ are imported explicitly: files must read on their own.
   imports: false,
   // The popup and options pages carry the whole directory (~130 KB gzipped), loaded from disk, never the network.

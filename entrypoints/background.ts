@@ -1,16 +1,17 @@
 import '../lib/zod-setup';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openPanel, wireToolbarButton } from '../lib/background/panel-surface';
 import { syncRoundcube } from '../lib/background/roundcube';
 import { route } from '../lib/background/router';
+import { answering } from '../lib/messaging/answer';
 import { expireFormState, formExpiryAlarm } from '../lib/session/form-state';
 import type { BroadcastMessage } from '../lib/messages';
 
 // Bootstrap only: the message router, the toolbar button, the Roundcube registrations and the idle wipe.
 export default defineBackground(() => {
   const hooks = { syncRoundcube: async () => void (await syncRoundcube()), openPanel };
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender, hooks));
+  browser.runtime.onMessage.addListener(answering((message, sender: Browser.runtime.MessageSender) => route(message, sender, hooks)));
   wireToolbarButton();
   browser.runtime.onStartup.addListener(() => void syncRoundcube());
   browser.runtime.onInstalled.addListener(() => void syncRoundcube());

@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountButton } from '../lib/content/button';
 import { handleTabMessage, tabHandlers } from '../lib/content/handlers';
 import { contentTexts, settingsLanguage } from '../lib/i18n/content';
+import { answering } from '../lib/messaging/answer';
 import type { PageMessage } from '../lib/messages';
 import { pickAdapter } from '../lib/webmail';
 import { webmailMatches } from '../lib/webmail/hosts';
@@ -28,11 +29,11 @@ export default defineContentScript({
     const removeButton = mountButton(document, texts.button, adapter.buttonHost(document), open);
 
     const handlers = tabHandlers(adapter, document);
-    const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    const listener = answering((message: unknown, sender: { id?: string; tab?: unknown }) => {
       // Only our own background (never another extension, never a tab) may ask.
       if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
       return handleTabMessage(handlers, message);
-    };
+    });
     browser.runtime.onMessage.addListener(listener);
     void browser.runtime.sendMessage({ type: 'tab.ready' } satisfies PageMessage).catch(() => undefined);
     ctx.onInvalidated(() => {
