@@ -12,7 +12,7 @@ const folders = (...names) => `(^|/)lib/(${names.join('|')})(/|$)|^\\.{1,2}/(\\.
  */
 export const importZones = [
   {
-    files: ['entrypoints/webmail.content.ts', 'lib/content/**', 'lib/webmail/**'],
+    files: ['entrypoints/*.content.ts', 'lib/content/**', 'lib/webmail/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{

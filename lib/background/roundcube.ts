@@ -3,8 +3,8 @@ import { storedRoundcubeOrigins } from '../settings/roundcube';
 import { roundcubeMatchPattern } from '../webmail/hosts';
 
 const registrationId = 'roundcube';
-// The same content script that runs on Outlook and Gmail; WXT writes it here.
-const contentScriptFile = 'content-scripts/webmail.js';
+// Roundcube's own content script (entrypoints/roundcube.content.ts); WXT writes it here.
+const contentScriptFile = 'content-scripts/roundcube.js';
 
 /**
  * Makes the registered content script match exactly the Roundcube origins that are both stored and granted.

@@ -1,7 +1,8 @@
 import { fromBase64 } from '../base64';
 import type { DraftResult, PilotReport, ReadResult, SelfCheckReport, TabInfo, TabMessage } from '../messages';
 import { parseTabMessage } from './guard';
-import { defaultTimeouts, makeDraft, type Timeouts, type WebmailAdapter } from '../webmail';
+import { makeDraft } from '../webmail/draft';
+import { defaultTimeouts, type Timeouts, type WebmailAdapter } from '../webmail/types';
 import { AdapterError, selfCheckOf } from '../webmail/dom';
 import { runPilot } from '../webmail/pilot';
 

@@ -1,11 +1,16 @@
-/** The webmails the extension runs on without asking: Outlook on the web and Gmail. Roundcube hosts are granted at run time. */
-export const webmailMatches = [
+/** Outlook on the web: its content script runs there without asking. */
+export const outlookMatches = [
   'https://outlook.office.com/*',
   'https://outlook.office365.com/*',
   'https://outlook.cloud.microsoft/*',
   'https://outlook.live.com/*',
-  'https://mail.google.com/*',
 ] as const;
+
+/** Gmail: its content script runs there without asking. */
+export const gmailMatches = ['https://mail.google.com/*'] as const;
+
+/** The webmails the extension runs on without asking: Outlook on the web and Gmail. Roundcube hosts are granted at run time. */
+export const webmailMatches = [...outlookMatches, ...gmailMatches] as const;
 
 /** What a Roundcube address may be: any https host, or plain http on this machine only (tests, local installs). */
 export const roundcubeHostPatterns = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'] as const;

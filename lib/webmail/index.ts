@@ -8,7 +8,10 @@ export { AdapterError, type AdapterStep, type SelfCheckItem } from './dom';
 export { outlookHosts } from './outlook';
 export { defaultTimeouts, type AdapterContext, type DraftRequest, type ReadBack, type Timeouts, type WebmailAdapter } from './types';
 
-/** Every adapter, most specific first: Roundcube runs only where the user granted its host. */
+/**
+ * Every adapter, most specific first. The extension itself never picks among them: each webmail's content script
+ * carries its own adapter only (entrypoints/*.content.ts). Tests and tools use these to say which adapter a page is.
+ */
 export const adapters: readonly WebmailAdapter[] = [outlook, gmail, roundcube];
 
 /** The adapter of this page, or null when it is not a webmail we know. */

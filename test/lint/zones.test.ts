@@ -12,7 +12,7 @@ async function restricted(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
 }
 
-const pageSideFiles = ['entrypoints/webmail.content.ts', 'lib/content/handlers.ts', 'lib/webmail/gmail.ts'];
+const pageSideFiles = ['entrypoints/outlook.content.ts', 'entrypoints/roundcube.content.ts', 'lib/content/boot.ts', 'lib/content/handlers.ts', 'lib/webmail/gmail.ts'];
 const forbiddenOnPageSide = ['referral/parse', 'password/generate', 'session/form-state', 'register/storage', 'directory', 'templates/cover'];
 
 describe('import zones', () => {

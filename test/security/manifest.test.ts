@@ -75,11 +75,18 @@ export function manifestProblems(manifest: Manifest, kind: Kind): string[] {
   const optional = kind === 'mv3' ? manifest.optional_host_permissions : manifest.optional_permissions;
   if (!same(optional, optionalHosts)) problems.push(`optional hosts ${JSON.stringify(optional)} are not exactly ${JSON.stringify(optionalHosts)}`);
 
-  // Content scripts: only on the listed webmails, only our own files.
+  // Content scripts: one per webmail, only on the listed webmails (together exactly those), only our own files.
   const scripts = Array.isArray(manifest.content_scripts) ? (manifest.content_scripts as Record<string, unknown>[]) : [];
   if (scripts.length === 0) problems.push('no content_scripts');
+  const matched = scripts.flatMap((script) => (Array.isArray(script.matches) ? (script.matches as unknown[]) : []));
+  if (!same(matched, webmails)) problems.push(`content script matches ${JSON.stringify(matched)} are not exactly the webmails`);
   for (const script of scripts) {
-    if (!same(script.matches, webmails)) problems.push(`content script matches ${JSON.stringify(script.matches)} are not exactly the webmails`);
+    if (!Array.isArray(script.matches) || script.matches.some((match) => !webmails.includes(match as string))) {
+      problems.push(`content script matches ${JSON.stringify(script.matches)} go beyond the webmails`);
+    }
+    if (!Array.isArray(script.js) || script.js.length !== 1 || !/^content-scripts\/(outlook|gmail)\.js$/u.test(String(script.js[0]))) {
+      problems.push(`content script files ${JSON.stringify(script.js)} are not one webmail's own`);
+    }
     for (const key of Object.keys(script)) {
       if (!['matches', 'js', 'css', 'run_at', 'exclude_matches'].includes(key)) problems.push(`content script key ${key} (all_frames, world, globs…) needs a review`);
     }
@@ -253,6 +260,12 @@ describe('the manifest checks catch every widening', () => {
     ['an unknown key', (m) => {
       m.declarative_net_request = {};
     }, /unexpected key declarative_net_request/u],
+    ['a webmail\'s script also on another webmail', (m) => {
+      (m.content_scripts as { matches: string[] }[])[0]!.matches.push('https://outlook.office.com/*');
+    }, /content script matches .* are not exactly the webmails/u],
+    ['a content script running every webmail\'s code', (m) => {
+      (m.content_scripts as { js: string[] }[])[0]!.js.push('content-scripts/roundcube.js');
+    }, /content script files .* are not one webmail's own/u],
     ['a content script in the page world', (m) => {
       (m.content_scripts as Record<string, unknown>[])[0]!.world = 'MAIN';
     }, /content script key world/u],
