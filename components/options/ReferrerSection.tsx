@@ -1,7 +1,7 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { knownTeams, type DirectoryIndex } from '../../lib/directory';
 import { locales, setLocale, t } from '../../lib/i18n';
-import { checkReferrer, loadSettings, saveSettings, type Settings } from '../../lib/settings';
+import { checkReferrer, loadSettings, saveSettings, settingsItem, type Settings } from '../../lib/settings';
 
 const languageNames = { nl: 'Nederlands', en: 'English', fr: 'Français' } as const;
 
@@ -14,17 +14,29 @@ export function ReferrerSection({ directory, onLanguage }: { directory: Director
   const [teams] = useState(() => knownTeams(directory));
   const ids = { name: useId(), team: useId(), phone: useId(), email: useId(), language: useId(), teams: useId() };
 
+  // Typed here and not saved yet: a save elsewhere (the panel's "Aan de slag") does not overwrite it.
+  const edited = useRef(false);
+
   useEffect(() => {
-    void loadSettings().then((loaded) => {
+    const show = (loaded: Settings) => {
       setSettings(loaded);
       // "Aan de slag" until the worker has said who they are: the mail is signed with it.
       setFirstRun(loaded.referrer.name.trim() === '');
+    };
+    void loadSettings().then(show);
+    // Saved in the panel while this page is open: shown here, so a later "Bewaar" here does not put back the old
+    // (empty) details.
+    return settingsItem.watch((loaded) => {
+      if (!edited.current) show(loaded);
     });
   }, []);
   if (!settings) return null;
 
   const referrer = settings.referrer;
-  const change = (key: keyof Settings['referrer'], value: string) => setSettings({ ...settings, referrer: { ...referrer, [key]: value } });
+  const change = (key: keyof Settings['referrer'], value: string) => {
+    edited.current = true;
+    setSettings({ ...settings, referrer: { ...referrer, [key]: value } });
+  };
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -38,6 +50,7 @@ export function ReferrerSection({ directory, onLanguage }: { directory: Director
     setErrors({});
     const next = { ...settings, referrer: checked.referrer };
     await saveSettings(next);
+    edited.current = false;
     setLocale(next.language);
     onLanguage();
     setStatus(t('opt_settingsSaved'));
@@ -87,7 +100,10 @@ export function ReferrerSection({ directory, onLanguage }: { directory: Director
         {input('email', t('opt_referrerEmail'), 'email')}
         <div className="field">
           <label htmlFor={ids.language}>{t('opt_language')}</label>
-          <select id={ids.language} value={settings.language} onChange={(event) => setSettings({ ...settings, language: event.target.value as Settings['language'] })}>
+          <select id={ids.language} value={settings.language} onChange={(event) => {
+              edited.current = true;
+              setSettings({ ...settings, language: event.target.value as Settings['language'] });
+            }}>
             {locales.map((locale) => (
               <option key={locale} value={locale}>
                 {languageNames[locale]}

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { setLocale } from '../../lib/i18n';
 import { loadLayers } from '../../lib/directory/storage';
+import { loadSettings, saveSettings } from '../../lib/settings';
 
 describe('the options page', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -28,6 +29,23 @@ describe('the options page', () => {
     await user.click(screen.getByRole('button', { name: 'Verwijder CAW Brussel' }));
     expect(await screen.findByText('Je hebt nog geen eigen mailadressen toegevoegd.')).toBeTruthy();
     expect((await loadLayers()).user).toEqual({});
+  });
+
+  it('shows the details saved in the panel while the page is open, and a later save here keeps them', async () => {
+    const user = userEvent.setup();
+    render(<OptionsApp />);
+    const referrer = within(await screen.findByRole('region', { name: 'Jouw gegevens als aanmelder' }));
+    expect((referrer.getByLabelText('Naam') as HTMLInputElement).value).toBe('');
+    expect(screen.getByRole('heading', { name: 'Aan de slag' })).toBeTruthy();
+    // The panel's "Aan de slag" (another page of the extension) saves name and phone.
+    await saveSettings({ ...(await loadSettings()), referrer: { name: 'An Janssens', team: '', phone: '014 00 00 00', email: '' } });
+    await waitFor(() => expect((referrer.getByLabelText('Naam') as HTMLInputElement).value).toBe('An Janssens'));
+    expect(screen.queryByRole('heading', { name: 'Aan de slag' })).toBeNull();
+    // The worker adds the team here and saves: name and phone stay.
+    await user.type(referrer.getByLabelText('Team'), 'Team Middenkempen');
+    await user.click(referrer.getByRole('button', { name: 'Bewaar' }));
+    expect(await referrer.findByText('Instellingen bewaard.')).toBeTruthy();
+    expect((await loadSettings()).referrer).toEqual({ name: 'An Janssens', team: 'Team Middenkempen', phone: '014 00 00 00', email: '' });
   });
 
   it('refuses a bad mailbox or date next to the field and keeps what was typed', async () => {
