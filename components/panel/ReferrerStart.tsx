@@ -53,7 +53,7 @@ export function ReferrerStart({ referrer, directory }: Props) {
     }
   }
 
-  const field = (key: 'name' | 'team' | 'phone', label: string, extra: { type?: string; list?: string; autoComplete?: string } = {}) => (
+  const field = (key: 'name' | 'team' | 'phone', label: string, extra: { type?: string; list?: string } = {}) => (
     <Field
       label={label}
       value={typed[key]}

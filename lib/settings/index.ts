@@ -7,11 +7,14 @@ import { defineVaultItem } from './vault';
 
 export { settingsKey };
 
+/** The longest each of the worker's own details may be. */
+const referrerLimits = { name: 120, team: 120, phone: 40 } as const;
+
 export const settingsSchema = z.strictObject({
   referrer: z.strictObject({
-    name: z.string().max(120),
-    team: z.string().max(120),
-    phone: z.string().max(40),
+    name: z.string().max(referrerLimits.name),
+    team: z.string().max(referrerLimits.team),
+    phone: z.string().max(referrerLimits.phone),
     email: z.union([z.literal(''), z.email()]),
   }),
   language: z.enum(locales),
@@ -41,9 +44,6 @@ export async function saveSettings(settings: Settings): Promise<void> {
 export async function loadLocale(): Promise<Locale> {
   return (await loadSettings()).language;
 }
-
-/** The longest each of the worker's own details may be (as the schema above says). */
-const referrerLimits = { name: 120, team: 120, phone: 40 } as const;
 
 /**
  * The worker's own details as typed, checked where they are typed (the options page and the panel's "Aan de slag"):

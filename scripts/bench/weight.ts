@@ -38,7 +38,11 @@ function injectedSets(build: string): PageSet[] {
     const code = readFileSync(join(build, file), 'utf8');
     for (const match of code.matchAll(/["'`](content-scripts\/[\w.-]+\.(js|css))["'`]/gu)) {
       const webmail = nameOf(match[1]!);
-      const set = sets.find((known) => known.webmail === webmail) ?? (sets[sets.push({ webmail, js: [], css: [] }) - 1]!);
+      let set = sets.find((known) => known.webmail === webmail);
+      if (!set) {
+        set = { webmail, js: [], css: [] };
+        sets.push(set);
+      }
       const list = match[2] === 'css' ? set.css : set.js;
       if (!list.includes(match[1]!)) list.push(match[1]!);
     }
