@@ -25,6 +25,14 @@ export const readBackSchema = z.object({
   body: z.string(),
   /** The names the compose shows for its finished uploads (possibly shortened by the webmail). */
   attachments: z.array(z.string()),
+  /**
+   * Every other header that routes mail (issue 20.1): the sending identity's address as the compose shows it (lowercased;
+   * '' where the webmail shows no choice of sender), and Reply-To and Followup-To (Roundcube's Mail-Followup-To),
+   * empty where the webmail's compose has no such field. A draft whose answers would go elsewhere is never "klaar".
+   */
+  from: z.string(),
+  replyTo: z.array(z.string()),
+  followupTo: z.array(z.string()),
 });
 /** Which attach tiers were tried, in order, and whether each attached the file: no content, for the reports. */
 export const tierReportSchema = z.array(z.object({ tier: attachTierSchema, ok: z.boolean(), detail: z.string() }));
@@ -43,11 +51,26 @@ export const draftRequestSchema = z
   })
   .check(z.refine((request) => (request.fileName === undefined) === (request.zipBase64 === undefined), 'file name and zip go together'));
 
+/**
+ * What became of the compose the webmail showed when the draft needed a new one (issue 21.10): no content, only what it
+ * was (an answer, a forward, any other mail in progress), whether it held an earlier referral's zip
+ * (`aanmelding-KG-….zip`), and where it is now: 'draft' in the webmail's Drafts (saved first, or saved already),
+ * 'kept' still open in the webmail as it was (beside the new compose, or nothing was replaced), 'unknown' closed by
+ * the webmail without a save we could see. Absent or null: nothing of anyone's was on screen.
+ */
+export const displacedSchema = z.object({
+  kind: z.enum(['reply', 'forward', 'draft']),
+  savedAs: z.enum(['draft', 'kept', 'unknown']),
+  heldOurZip: z.boolean(),
+});
+const displacedField = z.optional(z.nullable(displacedSchema));
+
 export const draftResultSchema = z.discriminatedUnion('status', [
   // Filled and read back; the panel decides whether it is exactly right.
-  z.object({ status: z.literal('filled'), draft: readBackSchema, tiers: tierReportSchema }),
+  z.object({ status: z.literal('filled'), draft: readBackSchema, tiers: tierReportSchema, displaced: displacedField }),
   // The webmail composes on a page of its own (Roundcube): the content script goes there; ask again once it is ready.
-  z.object({ status: z.literal('navigating'), url: z.string() }),
+  // What it left behind travels here: the answer on the new page cannot know it.
+  z.object({ status: z.literal('navigating'), url: z.string(), displaced: displacedField }),
   z.object({
     status: z.literal('failed'),
     failedStep: adapterStepSchema,
@@ -56,6 +79,7 @@ export const draftResultSchema = z.discriminatedUnion('status', [
     tiers: tierReportSchema,
     /** What the compose holds despite the failure (null when there is no compose). */
     draft: z.nullable(readBackSchema),
+    displaced: displacedField,
   }),
 ]);
 
@@ -137,6 +161,7 @@ export type AttachTierId = z.infer<typeof attachTierSchema>;
 export type TierReport = z.infer<typeof tierReportSchema>;
 export type DraftRequestMessage = z.infer<typeof draftRequestSchema>;
 export type DraftResult = z.infer<typeof draftResultSchema>;
+export type Displaced = z.infer<typeof displacedSchema>;
 export type ReadResult = z.infer<typeof readResultSchema>;
 export type SelfCheckItem = z.infer<typeof selfCheckItemSchema>;
 export type SelfCheckReport = z.infer<typeof selfCheckSchema>;

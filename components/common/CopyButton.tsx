@@ -7,10 +7,12 @@ type Props = {
   label: string;
   /** A password: cleared from the clipboard after a minute (and by clearCopiedSecrets), if it is still there. */
   sensitive?: boolean;
+  /** The button's own text where "Kopieer" alone would not say what is copied ("Kopieer een vraag"). */
+  caption?: string;
 };
 
 /** Copies `text` to the clipboard and says so in a live region, for screen readers too. */
-export function CopyButton({ text, label, sensitive = false }: Props) {
+export function CopyButton({ text, label, sensitive = false, caption }: Props) {
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed' | 'cleared'>('idle');
   const mounted = useRef(true);
   useEffect(() => {
@@ -42,8 +44,8 @@ export function CopyButton({ text, label, sensitive = false }: Props) {
   }[status];
   return (
     <span className="copy">
-      <button type="button" onClick={() => void copy()} aria-label={t('ui_copyLabel', [label])}>
-        {t('ui_copy')}
+      <button type="button" onClick={() => void copy()} aria-label={caption ?? t('ui_copyLabel', [label])}>
+        {caption ?? t('ui_copy')}
       </button>
       <span role="status" className={status === 'failed' ? 'copy-status error' : 'copy-status'}>
         {message}

@@ -1,11 +1,20 @@
 import { useId, useState } from 'react';
-import type { DirectoryIndex, UserAdditions } from '../../lib/directory';
+import type { DirectoryIndex, UserAddition, UserAdditions } from '../../lib/directory';
 import { displayDate, originLabel } from '../../lib/directory';
 import { removeUserAddition } from '../../lib/directory/storage';
 import { t } from '../../lib/i18n';
 import { AddMailbox } from '../panel/AddMailbox';
 
 type Props = { directory: DirectoryIndex; additions: UserAdditions };
+
+/** True when the deployer's entry decides what this addition gives (its mailbox, dates or phone): it then does not count. */
+function overruled(directory: DirectoryIndex, id: string, addition: UserAddition): boolean {
+  const recipient = directory.recipient(id);
+  if (!recipient) return false;
+  if (recipient.mailboxOrigin === 'managed' && recipient.mailbox?.toLowerCase() === addition.mailbox.toLowerCase()) return true;
+  const dated = addition.inForceSince !== null || addition.endedOn !== null;
+  return (dated && recipient.datesOrigin === 'managed') || (addition.phone !== null && recipient.phoneSource?.origin === 'managed');
+}
 
 /**
  * The worker's own mailboxes: add or correct the mailbox of a recipient with its protocol dates, see and remove what
@@ -77,7 +86,9 @@ export function AdditionsSection({ directory, additions }: Props) {
                 <span className="muted">
                   ({originLabel('user', { addedOn: addition.addedOn })};{' '}
                   {addition.inForceSince ? t('additions_inForce', [displayDate(addition.inForceSince)]) : t('additions_noDate')}
-                  {addition.endedOn ? `, ${t('additions_until', [displayDate(addition.endedOn)])}` : ''})
+                  {addition.endedOn ? `, ${t('additions_until', [displayDate(addition.endedOn)])}` : ''}
+                  {addition.phone ? `; ${t('additions_phone', [addition.phone])}` : ''}
+                  {overruled(directory, id, addition) ? `; ${t('additions_overruled')}` : ''})
                 </span>{' '}
                 <button type="button" onClick={() => void remove(id)} aria-label={t('opt_remove', [name])}>
                   ×

@@ -1,7 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { knownTeams, type DirectoryIndex } from '../../lib/directory';
+import type { DirectoryIndex } from '../../lib/directory';
+import { teamToStore } from '../../lib/directory/team-names';
 import { locales, setLocale, t } from '../../lib/i18n';
 import { checkReferrer, loadSettings, saveSettings, settingsItem, type Settings } from '../../lib/settings';
+import { TeamField } from '../common/TeamField';
+import { useTeamChoice } from '../common/useTeamPolicy';
 
 const languageNames = { nl: 'Nederlands', en: 'English', fr: 'Français' } as const;
 
@@ -11,8 +14,9 @@ export function ReferrerSection({ directory, onLanguage }: { directory: Director
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [firstRun, setFirstRun] = useState(false);
-  const [teams] = useState(() => knownTeams(directory));
-  const ids = { name: useId(), team: useId(), phone: useId(), email: useId(), language: useId(), teams: useId() };
+  // The organisation's team list or the worker's team, when its policy sets them (issue 21.11).
+  const teamChoice = useTeamChoice(directory);
+  const ids = { name: useId(), team: useId(), phone: useId(), email: useId(), language: useId() };
 
   // Typed here and not saved yet: a save elsewhere (the panel's "Aan de slag") does not overwrite it.
   const edited = useRef(false);
@@ -42,7 +46,8 @@ export function ReferrerSection({ directory, onLanguage }: { directory: Director
     event.preventDefault();
     if (!settings) return;
     // The referrer's phone is checked like the client's, and everything is kept as typed when it is not right.
-    const checked = checkReferrer(settings.referrer);
+    // The team in the one pattern, or exactly one of the organisation's names.
+    const checked = checkReferrer({ ...settings.referrer, team: teamToStore(teamChoice, settings.referrer.team) });
     if (!checked.ok) {
       setErrors(checked.problems);
       return;
@@ -57,7 +62,7 @@ export function ReferrerSection({ directory, onLanguage }: { directory: Director
     if (next.referrer.name !== '') setFirstRun(false);
   }
 
-  const input = (key: keyof Settings['referrer'], label: string, type = 'text', list?: string) => (
+  const input = (key: keyof Settings['referrer'], label: string, type = 'text') => (
     <div className="field">
       <label htmlFor={ids[key]}>{label}</label>
       <input
@@ -65,7 +70,6 @@ export function ReferrerSection({ directory, onLanguage }: { directory: Director
         type={type}
         autoComplete="off"
         value={referrer[key]}
-        list={list}
         onChange={(event) => change(key, event.target.value)}
         aria-invalid={errors[key] ? true : undefined}
         aria-describedby={errors[key] ? `${ids[key]}-error` : undefined}
@@ -90,12 +94,7 @@ export function ReferrerSection({ directory, onLanguage }: { directory: Director
       <p>{t('opt_referrerIntro')}</p>
       <form onSubmit={(event) => void save(event)} noValidate>
         {input('name', t('opt_referrerName'))}
-        {input('team', t('opt_referrerTeam'), 'text', ids.teams)}
-        <datalist id={ids.teams}>
-          {teams.map((team) => (
-            <option key={team} value={team} />
-          ))}
-        </datalist>
+        <TeamField choice={teamChoice} value={referrer.team} error={errors.team} onValue={(value) => change('team', value)} />
         {input('phone', t('opt_referrerPhone'), 'tel')}
         {input('email', t('opt_referrerEmail'), 'email')}
         <div className="field">

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { bundledDirectory, displayDate, optionLabel, originLabel, type TeamEntries, type UserAdditions } from '../../lib/directory';
+import { groupOptions } from '../../lib/directory/decision';
 import { recordMailboxChoice, removeTeamEntry, saveTeamEntries, type LoadedLayers } from '../../lib/directory/storage';
-import { exportTeamFile, parseTeamFile, planImport, teamEntriesOf, type ImportItem } from '../../lib/directory/team';
+import { changeLine, exportTeamFile, parseTeamFile, planImport, teamEntriesOf, type ImportItem } from '../../lib/directory/team';
 import { t } from '../../lib/i18n';
 import { plural } from '../../lib/i18n/plural';
 import { loadSettings } from '../../lib/settings';
@@ -16,16 +17,34 @@ type Answer = 'team' | `keep:${string}` | '';
 const itemDates = (item: ImportItem) =>
   item.entry.inForceSince ? t('additions_inForce', [displayDate(item.entry.inForceSince)]) : t('additions_noDate');
 
+/** Every fact the entry would change (phone, dates, source, origin), and what of it does not count. */
+function Changes({ item }: { item: ImportItem }) {
+  if (item.kind === 'unknown') return null;
+  if (item.changes.length === 0) return <p className="muted">{t('team_noChange')}</p>;
+  return (
+    <ul className="team-changes">
+      {item.changes.map((change) => (
+        <li key={change.field} className={change.applies ? undefined : 'muted'}>
+          {changeLine(change)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * Team sharing (issue 12.3): the worker's own mailboxes as a file for colleagues, and a colleague's file read back
- * entry by entry, each shown with what it would change and applied only on confirmation. An entry never silently
- * replaces a bundled or policy mailbox: a conflicting one is shown side by side and needs a choice.
+ * entry by entry, each shown with every fact it would change and applied only on confirmation; a new phone number
+ * for the password call is confirmed on its own (issue 20.4). An entry never silently replaces a bundled or policy
+ * mailbox: a conflicting one is shown side by side and needs a choice.
  */
 export function TeamSection({ additions, team, layers }: Props) {
   const [withName, setWithName] = useState(false);
   const [name, setName] = useState('');
   const [pending, setPending] = useState<Pending | null>(null);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const [phoneChecked, setPhoneChecked] = useState<Record<string, boolean>>({});
+  const [previewError, setPreviewError] = useState('');
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const ids = { author: useId(), file: useId() };
@@ -49,14 +68,22 @@ export function TeamSection({ additions, team, layers }: Props) {
       return;
     }
     setError('');
-    const items = planImport(parsed, bundledDirectory, layers ?? {});
+    const items = planImport(parsed, bundledDirectory, layers ?? {}, { fileName: file.name });
     setPending({ fileName: file.name, author: parsed.author, items });
+    setPhoneChecked({});
+    setPreviewError('');
     setAnswers(Object.fromEntries(items.map((item) => [item.recipientId, item.kind === 'conflict' || item.kind === 'unknown' ? '' : 'team'])));
   }
 
   async function apply() {
     if (!pending) return;
     const chosen = pending.items.filter((item) => item.kind !== 'unknown' && answers[item.recipientId] === 'team');
+    const unconfirmed = chosen.find((item) => item.newPhone !== null && !phoneChecked[item.recipientId]);
+    if (unconfirmed) {
+      setPreviewError(t('team_confirmPhoneFirst', [unconfirmed.name]));
+      return;
+    }
+    setPreviewError('');
     await saveTeamEntries(teamEntriesOf(chosen, { name: pending.fileName, author: pending.author }));
     for (const item of chosen.filter((entry) => entry.kind === 'conflict')) {
       await recordMailboxChoice(item.recipientId, item.entry.mailbox, item.current.map((option) => option.mailbox));
@@ -108,7 +135,7 @@ export function TeamSection({ additions, team, layers }: Props) {
                 {item.kind === 'conflict' ? (
                   <fieldset>
                     <legend>{t('team_conflict', [item.name])}</legend>
-                    {item.current.map((option) => (
+                    {groupOptions(item.current).map((option) => (
                       <label key={`${option.origin}-${option.mailbox}`} className="choice-option">
                         <input type="radio" name={`team-${item.recipientId}`} checked={answers[item.recipientId] === `keep:${option.mailbox}`} onChange={() => setAnswers({ ...answers, [item.recipientId]: `keep:${option.mailbox}` })} />{' '}
                         {t('team_keep', [option.mailbox, optionLabel(option)])}
@@ -120,9 +147,21 @@ export function TeamSection({ additions, team, layers }: Props) {
                     </label>
                   </fieldset>
                 ) : null}
+                <Changes item={item} />
+                {item.newPhone !== null && answers[item.recipientId] === 'team' ? (
+                  <label className="choice-option">
+                    <input
+                      type="checkbox"
+                      checked={phoneChecked[item.recipientId] === true}
+                      onChange={(event) => setPhoneChecked({ ...phoneChecked, [item.recipientId]: event.target.checked })}
+                    />{' '}
+                    {t('team_confirmPhone', [item.newPhone, item.name])}
+                  </label>
+                ) : null}
               </li>
             ))}
           </ul>
+          {previewError ? <p className="field-error" role="alert">{previewError}</p> : null}
           <p>
             <button type="button" onClick={() => void apply()}>
               {t('team_apply')}

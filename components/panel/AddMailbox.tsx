@@ -79,7 +79,7 @@ export function AddMailbox({ recipientId, recipientName, initial, requireDate, o
       />
       <Field label={t('add_endedOn')} hint={t('add_optional')} type="text" inputMode="numeric" autoComplete="off" value={values.endedOn} error={errors.endedOn} onValue={set('endedOn')} />
       <Field label={t('add_phone')} hint={t('add_phoneHint')} type="tel" autoComplete="off" value={values.phone} error={errors.phone} onValue={set('phone')} />
-      <Field label={t('add_source')} hint={t('add_sourceHint')} type="text" autoComplete="off" value={values.source} error={errors.source} onValue={set('source')} />
+      <Field label={t('add_source')} hint={t('add_sourceHint', [recipientName])} type="text" autoComplete="off" value={values.source} error={errors.source} onValue={set('source')} />
       <p>
         <button type="button" onClick={() => void submit()}>
           {t('add_save')}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import type { Locality } from '../../lib/directory';
 import { t, type MessageKey } from '../../lib/i18n';
 import { splitHouseNumber } from '../../lib/referral/fields';
@@ -33,6 +33,7 @@ const paths: Record<keyof Client, string> = {
  */
 export function ClientStep({ client, errors, localities, onChange, onLeave }: Props) {
   const municipalityId = useId();
+  const postcodeErrorId = useId();
   const field = (key: keyof Client, extra: { autoComplete?: string; inputMode?: 'numeric' | 'tel' | 'email'; type?: string; onBlur?: () => void } = {}) => (
     <Field
       label={t(labels[key])}
@@ -52,8 +53,10 @@ export function ClientStep({ client, errors, localities, onChange, onLeave }: Pr
     if (split) onChange({ ...client, ...split });
     onLeave(paths.houseNumber);
   };
+  const postcodeError = errors[paths.postcode];
   return (
-    <>
+    // Enter moves on to the next field, as in a paper form; only the button makes the draft (issue 21.7).
+    <div className="client-fields" onKeyDown={nextFieldOnEnter}>
       <p className="muted intro">{t('client_intro')}</p>
       <div className="row even">
         {field('firstName')}
@@ -63,7 +66,18 @@ export function ClientStep({ client, errors, localities, onChange, onLeave }: Pr
       <fieldset className="plain">
         <legend className="sr-only">{t('client_placeLegend')}</legend>
         <div className="row place">
-          {field('postcode', { inputMode: 'numeric' })}
+          {/* Its message goes under the whole row: an outside postcode's explanation needs the panel's width (issue 21.9). */}
+          <Field
+            label={t(labels.postcode)}
+            value={client.postcode}
+            onValue={(value) => onChange({ ...client, postcode: value })}
+            onBlur={() => onLeave(paths.postcode)}
+            autoComplete="off"
+            spellCheck={false}
+            inputMode="numeric"
+            aria-invalid={postcodeError ? true : undefined}
+            aria-describedby={postcodeError ? postcodeErrorId : undefined}
+          />
           {choices.length > 1 ? (
             <div className="field">
               <label htmlFor={municipalityId}>{t('client_place')}</label>
@@ -86,6 +100,11 @@ export function ClientStep({ client, errors, localities, onChange, onLeave }: Pr
             </div>
           ) : null}
         </div>
+        {postcodeError ? (
+          <p id={postcodeErrorId} className="field-error">
+            {postcodeError}
+          </p>
+        ) : null}
       </fieldset>
       <fieldset>
         <legend>{t('client_contactLegend')}</legend>
@@ -102,6 +121,15 @@ export function ClientStep({ client, errors, localities, onChange, onLeave }: Pr
           </div>
         </fieldset>
       </fieldset>
-    </>
+    </div>
   );
+}
+
+/** Enter in a field focuses the next field, and after the last one the step's button; it never submits the form. */
+function nextFieldOnEnter(event: KeyboardEvent<HTMLDivElement>) {
+  if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
+  event.preventDefault();
+  const fields = [...event.currentTarget.querySelectorAll<HTMLElement>('input, select')];
+  const next = fields[fields.indexOf(event.target) + 1] ?? event.currentTarget.closest('form')?.querySelector<HTMLElement>('button[type="submit"]');
+  next?.focus();
 }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { clearCopiedSecrets } from '../../lib/clipboard';
 import { t } from '../../lib/i18n';
+import { panelWipeAfterMs } from '../../lib/panel/idle';
 import { broadcastSchema } from '../../lib/messages';
 import type { PanelClient } from '../../lib/panel/client';
 import type { TabSource } from '../../lib/panel/webmail-tab';
@@ -9,8 +11,10 @@ import { loadRegister } from '../../lib/register/storage';
 import type { FormState } from '../../lib/session/form-state';
 import { loadSettings, settingsItem, type Settings } from '../../lib/settings';
 import { LookupView } from '../lookup/LookupView';
+import { PendingSent } from './PendingSent';
 import { ReferralWizard } from './ReferralWizard';
 import { RegisterView } from './RegisterView';
+import { useIdle } from './useIdle';
 import { useWebmailTab, type WebmailTab } from './useWebmailTab';
 import { WithdrawView, type WithdrawTarget } from './WithdrawView';
 
@@ -84,6 +88,16 @@ export function PanelApp({ client, tabs, onClose }: Props) {
     return () => browser.runtime.onMessage.removeListener(listener);
   }, []);
 
+  // The panel's own idle wipe, in every phase (issue 20.2): after 30 minutes without input the client's data, the
+  // password, the zip and a password still on the clipboard go, also at the done step and in the fallback, where the
+  // background's form is already gone.
+  useIdle(panelWipeAfterMs, () => {
+    setExpired(true);
+    setMode({ kind: 'referral', correcting: null, initialForm: null, key: Date.now() });
+    void clearCopiedSecrets();
+    void client.clearForm();
+  });
+
   // Done or discarded: the panel window closes; the side panel starts a blank referral (the browser closes it).
   const finished = () => (onClose ? onClose() : fresh());
   const inReferral = mode.kind === 'referral';
@@ -115,6 +129,8 @@ export function PanelApp({ client, tabs, onClose }: Props) {
           {t('panel_expired')}
         </p>
       ) : null}
+      {/* Asked once per opening of the panel, above the next referral (issue 21.3). */}
+      {mode.kind === 'referral' ? <PendingSent /> : null}
       {settings === null || mode.kind === 'loading' ? null : mode.kind === 'referral' ? (
         <ReferralWizard
           key={mode.key}

@@ -1,8 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { protocolLine, sourceLine, type PostcodeLookup, type Recipient, type ReferralDecision } from '../../lib/directory';
 import { t } from '../../lib/i18n';
 import { AddMailbox } from './AddMailbox';
 import { MailboxChoice } from './MailboxChoice';
+import { RefusalHelp } from './RefusalHelp';
+
+/** What the worker can do when a postcode gives no recipient. */
+const instead = { outside: 'recipient_insteadOutside', nonResidential: 'recipient_insteadNonResidential', unknown: 'recipient_insteadUnknown' } as const;
 
 type Props = {
   lookup: PostcodeLookup | null;
@@ -22,17 +26,31 @@ type Props = {
 export function RecipientSummary({ lookup, recipient: given, decision, blocking = false }: Props) {
   const recipient = given !== undefined ? given : lookup?.status === 'found' ? (lookup.matches[0]?.recipient ?? null) : null;
   const [adding, setAdding] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
+  // "Bewaard: …" for the recipient it was saved for; the focus follows the form's closing (issue 21.13).
+  const [saved, setSaved] = useState<{ id: string; message: string } | null>(null);
+  const [focus, setFocus] = useState<'saved' | 'add' | null>(null);
+  const savedRef = useRef<HTMLParagraphElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
   const canAdd = decision?.action === 'addMailbox' || decision?.action === 'addDate';
+  const noRecipient = lookup && lookup.status !== 'found' ? lookup : null;
   const open = recipient !== null && adding === recipient.id && canAdd;
+  const status = saved && recipient && saved.id === recipient.id ? saved.message : '';
+  useEffect(() => {
+    const target = focus === 'saved' ? savedRef.current : focus === 'add' ? addRef.current : null;
+    if (!target) return;
+    target.focus();
+    setFocus(null);
+  }, [focus, status, open]);
   return (
     <section className="recipient-box" aria-labelledby="recipient-heading">
       <div aria-live="polite">
         <div className="recipient-head">
           <h2 id="recipient-heading">{t('recipient_heading')}</h2>
           {/* An unknown or outside postcode is said next to the postcode field, once. */}
-          {recipient ? <p className="recipient">{recipient.name}</p> : <p className="muted">{t('recipient_none')}</p>}
+          {recipient ? <p className="recipient">{recipient.name}</p> : <p className="muted">{noRecipient ? t('recipient_noneFor', [noRecipient.postcode]) : t('recipient_none')}</p>}
         </div>
+        {/* A postcode that gives no recipient: why is said next to the field; here, what she can do instead (issue 21.9). */}
+        {!recipient && noRecipient && noRecipient.status !== 'invalid' ? <p className="muted">{t(instead[noRecipient.status])}</p> : null}
         {recipient?.mailbox ? (
           <>
             <p>
@@ -52,12 +70,17 @@ export function RecipientSummary({ lookup, recipient: given, decision, blocking 
             {decision.message}
           </p>
         ) : null}
-        {status && decision?.verdict === 'allow' ? <p role="status">{status}</p> : null}
+        {recipient && decision?.verdict === 'refuse' && canAdd ? <RefusalHelp recipient={recipient} missing={recipient.mailbox ? 'date' : 'mailbox'} /> : null}
+        {status ? (
+          <p role="status" tabIndex={-1} ref={savedRef}>
+            {status}
+          </p>
+        ) : null}
       </div>
       {recipient && decision?.action === 'chooseMailbox' ? <MailboxChoice recipient={recipient} /> : null}
       {recipient && canAdd && !open ? (
         <p>
-          <button type="button" className="secondary" onClick={() => setAdding(recipient.id)}>
+          <button type="button" className="secondary" ref={addRef} onClick={() => setAdding(recipient.id)}>
             {t('add_open')}
           </button>
         </p>
@@ -70,9 +93,13 @@ export function RecipientSummary({ lookup, recipient: given, decision, blocking 
           requireDate
           onSaved={(message) => {
             setAdding(null);
-            setStatus(message);
+            setSaved({ id: recipient.id, message });
+            setFocus('saved');
           }}
-          onCancel={() => setAdding(null)}
+          onCancel={() => {
+            setAdding(null);
+            setFocus('add');
+          }}
         />
       ) : null}
     </section>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { referralDecision, type DirectoryMatch } from '../../lib/directory';
 import { newEntry } from '../../lib/register/register';
 import type { RegisterEntry } from '../../lib/register/schema';
-import { recordClosedWithWarning, recordReferral } from '../../lib/register/storage';
+import { recordClosedWithWarning, recordReferral, recordSent } from '../../lib/register/storage';
 import type { Settings } from '../../lib/settings';
 import { belgianToday } from '../../lib/time';
 import { t } from '../../lib/i18n';
@@ -10,13 +10,13 @@ import { generatePassword } from '../../lib/password/generate';
 import { checkPasswordLazily } from '../../lib/password/lazy';
 import { parseReferral } from '../../lib/referral/parse';
 import type { PanelClient } from '../../lib/panel/client';
-import { fillDraft } from '../../lib/panel/draft-flow';
 import { recordAttachTiers } from '../../lib/panel/attach-record';
-import type { DraftRequestMessage } from '../../lib/messages';
+import type { DraftRequestMessage, DraftResult } from '../../lib/messages';
 import { clearCopiedSecrets } from '../../lib/clipboard';
 import { verifyDraft, type ExpectedDraft } from '../../lib/panel/verify';
 import type { FormState } from '../../lib/session/form-state';
 import { useDirectory } from '../common/useDirectory';
+import { usePolling } from './usePolling';
 import { ReferrerStart } from './ReferrerStart';
 import { ClientStep } from './ClientStep';
 import { ConsentStep } from './ConsentStep';
@@ -42,12 +42,19 @@ type Props = {
 };
 
 /** The referral once packed: what the draft must be, and what the worker needs to finish it by hand. */
-type Made = FallbackData & { reference: string; password: string | null; expected: ExpectedDraft; request: DraftRequestMessage };
+type Made = FallbackData & {
+  reference: string;
+  password: string | null;
+  expected: ExpectedDraft;
+  request: DraftRequestMessage;
+  /** The tab the draft was made in (issue 20.6): every later check or fill goes there, never to the tab now active. */
+  tabId: number | null;
+};
 type Phase =
   | { kind: 'form' }
   | { kind: 'making' }
-  | { kind: 'done'; made: Made; check: DraftCheck }
-  | { kind: 'fallback'; made: Made; failedStep: string; completed: readonly string[] };
+  | { kind: 'done'; made: Made; check: DraftCheck; closed: boolean }
+  | { kind: 'fallback'; made: Made; failedStep: string; completed: readonly string[]; chosen?: boolean };
 
 /**
  * Two steps (issue 14.6: five clicks from inbox to draft): consent, then the client with the recipient and the
@@ -74,6 +81,7 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [noWebmail, setNoWebmail] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const noWebmailRef = useRef<HTMLParagraphElement>(null);
   const finished = useRef(false);
 
   useEffect(() => {
@@ -81,6 +89,11 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     if (phase.kind === 'form' && !finished.current) void client.saveForm(form);
   }, [form, phase.kind, client]);
   useEffect(() => headingRef.current?.focus(), [form.step, phase.kind]);
+  useEffect(() => {
+    if (!noWebmail) return;
+    noWebmailRef.current?.focus();
+    noWebmailRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [noWebmail]);
 
   const parsed = useMemo(() => parseReferral(referralInput(form)), [form]);
   const errors = parsed.ok ? {} : parsed.errors;
@@ -177,10 +190,14 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     setForm({ ...form, client: next });
   }
 
-  /** Reads the draft back from the webmail tab and checks every field (null: it could not be read). */
-  async function checkDraft(expected: ExpectedDraft): Promise<DraftCheck> {
-    const answer = tab.tabId === null ? null : await client.readDraft(tab.tabId);
-    return answer?.ok ? { draft: answer.draft, problems: verifyDraft(answer.draft, expected) } : null;
+  /**
+   * Reads the draft back from the tab it was made in and checks every field: null when the tab could not be reached,
+   * 'closed' when it shows no compose any more (sent, or saved and closed).
+   */
+  async function checkDraft(made: Made): Promise<DraftCheck | 'closed'> {
+    const answer = made.tabId === null ? null : await client.readDraft(made.tabId);
+    if (answer && !answer.ok) return 'closed';
+    return answer?.ok ? { draft: answer.draft, problems: verifyDraft(answer.draft, made.expected) } : null;
   }
 
   const recorded = useRef(new Set<string>());
@@ -199,40 +216,55 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
   /** Done: the client's data leaves session storage now; the panel keeps it in memory for the checks only. */
   async function finishWith(made: Made, check: DraftCheck) {
     await client.clearForm();
-    setPhase({ kind: 'done', made, check });
+    setPhase({ kind: 'done', made, check, closed: false });
   }
 
-  // The fallback keeps watching the compose, every two seconds while it is shown: once the worker opened a new
-  // mail (when the panel could not), the panel fills it; once the worker attached the file by hand and the draft is
-  // exactly right, the panel says so.
-  useEffect(() => {
-    if (phase.kind !== 'fallback' || tab.tabId === null || !tab.info) return undefined;
+  /** What the webmail answered to a fill: the done step (checked), or the fallback naming the step that failed. */
+  async function settle(made: Made, answer: DraftResult | null) {
+    if (answer?.status === 'filled') {
+      // The sending identity the compose showed: a page that changes it later makes the draft wrong (issue 20.1).
+      const expected = { ...made.expected, from: answer.draft.from || null };
+      await finishWith({ ...made, expected }, { draft: answer.draft, problems: verifyDraft(answer.draft, expected) });
+      return;
+    }
+    setPhase({ kind: 'fallback', made, failedStep: answer?.status === 'failed' ? answer.failedStep : 'connection', completed: answer?.status === 'failed' ? answer.completed : [] });
+  }
+
+  // While the done step shows, the draft is read again every few seconds and whenever its tab reloads: "klaar" drops
+  // the moment a page script or the worker makes it wrong (issue 20.6). The fallback keeps watching the compose: once
+  // the worker opened a new mail (when the panel could not), the panel fills it; once the worker attached the file
+  // by hand and the draft is exactly right, the panel says so. Both only in the tab the draft was made in.
+  usePolling(phase.kind === 'done' || phase.kind === 'fallback', 2_000, async () => {
+    if (phase.kind === 'done') {
+      const check = await checkDraft(phase.made);
+      if (check === null) return;
+      const next = check === 'closed' ? { ...phase, closed: true } : { ...phase, check, closed: false };
+      const same = next.closed === phase.closed && JSON.stringify(next.check) === JSON.stringify(phase.check);
+      if (!same) setPhase((current) => (current === phase ? next : current));
+      return;
+    }
+    if (phase.kind !== 'fallback') return;
     const { made, failedStep } = phase;
-    const tabId = tab.tabId;
-    let live = true;
-    let busy = false;
-    const watch = async () => {
-      if (failedStep === 'openCompose') {
-        if (!(await client.describeTab(tabId))?.compose) return;
-        const answer = await fillDraft(client, tabId, made.request);
-        if (!live || !answer || answer.status === 'navigating') return;
-        if (answer.status === 'filled') await finishWith(made, { draft: answer.draft, problems: verifyDraft(answer.draft, made.expected) });
-        else setPhase({ kind: 'fallback', made, failedStep: answer.failedStep, completed: answer.completed });
-        return;
-      }
-      const check = await checkDraft(made.expected);
-      if (live && check && check.problems.length === 0) await finishWith(made, check);
-    };
-    const timer = setInterval(() => {
-      if (busy) return;
-      busy = true;
-      void watch().finally(() => (busy = false));
-    }, 2_000);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  });
+    // A referral made without a webmail (the manual route) is checked in the webmail tab the worker works in.
+    const tabId = made.tabId ?? (tab.info ? tab.tabId : null);
+    if (tabId === null) return;
+    const bound = { ...made, tabId };
+    if (failedStep === 'openCompose') {
+      if (!(await client.describeTab(tabId))?.compose) return;
+      const answer = await client.fillDraft(tabId, made.request);
+      if (answer?.status !== 'navigating' && answer !== null) await settle(bound, answer);
+      return;
+    }
+    const check = await checkDraft(bound);
+    if (check !== null && check !== 'closed' && check.problems.length === 0) await finishWith(bound, check);
+  }, tab);
+
+  /** "Vul opnieuw in": the webmail lost the draft's fields; a new compose in the same tab gets them again. */
+  async function refill(made: Made) {
+    if (made.tabId === null) return;
+    setPhase({ kind: 'making' });
+    await settle(made, await client.fillDraft(made.tabId, made.request));
+  }
 
   /** "Maak concept"; `withoutWebmail`: the worker asked for the file and texts only (no webmail in this tab). */
   async function makeDraft(withoutWebmail = false) {
@@ -274,20 +306,20 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     const { packed, request } = await prepareReferralDraft(parsed.referral, password, match.recipient, {
       corrects: correcting?.reference ?? null,
       referrer,
+      passwordKind: form.passwordMode,
     });
     const made: Made = {
       reference: packed.reference, fileName: packed.fileName, bytes: packed.bytes, to: request.to, subject: request.subject, body: request.body,
       password: form.passwordMode === 'preshared' ? null : password,
-      expected: { to: request.to, fileName: packed.fileName, referral: parsed.referral, referrer }, request,
+      expected: { to: request.to, fileName: packed.fileName, referral: parsed.referral, referrer, subject: request.subject, body: request.body, from: null },
+      request, tabId,
     };
-    const answer = tabId === null ? null : await fillDraft(client, tabId, request);
+    const answer = tabId === null ? null : await client.fillDraft(tabId, request);
     if (answer && answer.status !== 'navigating' && tab.info) void recordAttachTiers(tab.info.adapter, answer.tiers);
     await record(made, match.recipient);
-    if (answer?.status === 'filled') {
-      await finishWith(made, { draft: answer.draft, problems: verifyDraft(answer.draft, made.expected) });
-      return;
-    }
-    setPhase({ kind: 'fallback', made, failedStep: answer?.status === 'failed' ? answer.failedStep : 'connection', completed: answer?.status === 'failed' ? answer.completed : [] });
+    // The worker asked for the file and texts only: the manual route, said as her choice, not as a failure.
+    if (withoutWebmail && tabId === null) setPhase({ kind: 'fallback', made, failedStep: 'connection', completed: [], chosen: true });
+    else await settle(made, answer);
   }
 
   async function discard() {
@@ -304,7 +336,7 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
   const title =
     phase.kind === 'done'
       ? t(phase.check !== null && phase.check.problems.length === 0 ? 'done_heading' : 'done_headingCheck')
-      : phase.kind === 'fallback' ? t('fallback_heading') : t(stepTitle[form.step]);
+      : phase.kind === 'fallback' ? t(phase.chosen ? 'manual_heading' : 'fallback_heading') : t(stepTitle[form.step]);
 
   const discardConfirmation = (
     <p role="alert" className="discard-confirm">
@@ -327,8 +359,8 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
         {phase.kind === 'form' ? <p className="muted">{t('panel_stepOf', [stepNumber, stepOrder.length])}</p> : null}
       </div>
       {restored && phase.kind === 'form' ? <p className="muted" role="status">{t('panel_restored')}</p> : null}
-      {phase.kind === 'form' && (settings.referrer.name.trim() === '' || settings.referrer.phone.trim() === '') ? (
-        // Without them the mail is signed "Kind en Gezin" only: the OCMW does not know who refers or who will phone.
+      {phase.kind === 'form' ? (
+        // While name or phone is missing (the mail would be signed "Kind en Gezin" only), and "Bewaard" after saving.
         <ReferrerStart referrer={settings.referrer} directory={directory} />
       ) : null}
       {correcting ? <p className="notice">{t('correct_banner', [correcting.reference, correcting.recipientName])}</p> : null}
@@ -389,6 +421,15 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
               />
             </details>
           ) : null}
+          {/* The answer to "Maak concept" without a webmail sits above the bar, in view and with the focus (issue 21.4). */}
+          {noWebmail && form.step === 'client' && phase.kind === 'form' ? (
+            <p className="field-error" role="alert" tabIndex={-1} ref={noWebmailRef}>
+              {t('panel_noWebmailDraft')}{' '}
+              <button type="button" className="link" onClick={() => void makeDraft(true)}>
+                {t('panel_withoutWebmail')}
+              </button>
+            </p>
+          ) : null}
           {/* One bar at the bottom of the panel: erase on the left, the step's buttons on the right (issue 14.6). */}
           <div className="actions">
             {confirmDiscard ? (
@@ -410,14 +451,6 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
             )}
           </div>
           {phase.kind === 'making' ? <p role="status">{t('password_making')}</p> : null}
-          {noWebmail && form.step === 'client' && phase.kind === 'form' ? (
-            <p className="field-error" role="alert">
-              {t('panel_noWebmailDraft')}{' '}
-              <button type="button" className="link" onClick={() => void makeDraft(true)}>
-                {t('panel_withoutWebmail')}
-              </button>
-            </p>
-          ) : null}
         </form>
       ) : null}
 
@@ -428,10 +461,16 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
           password={phase.made.password}
           recipient={match?.recipient ?? null}
           check={phase.check}
+          closed={phase.closed}
+          elsewhere={phase.made.tabId !== null && tab.tabId !== phase.made.tabId}
           onRecheck={() => {
             const { made } = phase;
-            void checkDraft(made.expected).then((check) => setPhase({ kind: 'done', made, check }));
+            void checkDraft(made).then((check) =>
+              setPhase(check === 'closed' ? { ...phase, closed: true } : { kind: 'done', made, check, closed: false }),
+            );
           }}
+          onRefill={() => void refill(phase.made)}
+          onSent={async (sent) => void (sent ? await recordSent(phase.made.reference, belgianToday()) : undefined)}
           onFinish={(withWarning) => {
             // The register keeps that the draft was left with a warning standing (issue 14.4), never what it was.
             if (withWarning) void recordClosedWithWarning(phase.made.reference).finally(() => void discard());
@@ -440,7 +479,15 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
         />
       ) : null}
       {phase.kind === 'fallback' ? (
-        <FallbackStep data={phase.made} password={phase.made.password} failedStep={phase.failedStep} completed={phase.completed} onRetry={() => setPhase({ kind: 'form' })} />
+        <FallbackStep
+          data={phase.made}
+          password={phase.made.password}
+          recipient={match?.recipient ?? null}
+          failedStep={phase.failedStep}
+          completed={phase.completed}
+          chosen={phase.chosen === true}
+          onRetry={() => setPhase({ kind: 'form' })}
+        />
       ) : null}
 
       {phase.kind === 'fallback' ? (

@@ -1,20 +1,27 @@
 import { useState } from 'react';
 import { t } from '../../lib/i18n';
+import type { ReadBack } from '../../lib/messages';
 import { recordWithdrawal } from '../../lib/register/storage';
 import type { PanelClient } from '../../lib/panel/client';
-import { fillDraft } from '../../lib/panel/draft-flow';
-import { verifyDraft, type DraftProblem } from '../../lib/panel/verify';
+import { verifyDraft, type DraftProblem, type ExpectedDraft } from '../../lib/panel/verify';
 import type { Settings } from '../../lib/settings';
 import { withdrawalMailText } from '../../lib/templates/cover';
 import { belgianToday } from '../../lib/time';
 import { CopyButton } from '../common/CopyButton';
-import { ProblemList } from './DraftCheckView';
+import { ProblemList, ReadBackList } from './DraftCheckView';
+import { SentQuestion } from './SentQuestion';
 import type { WebmailTab } from './useWebmailTab';
 
 /** What a withdrawal needs: the reference and the same mailbox; the date when the register knows it. */
 export type WithdrawTarget = { reference: string; createdOn: string | null; recipientName: string; mailbox: string; inRegister: boolean };
 
-type Phase = { kind: 'review' } | { kind: 'noWebmail' } | { kind: 'making' } | { kind: 'done'; problems: DraftProblem[] } | { kind: 'fallback'; failedStep: string };
+type Phase =
+  | { kind: 'review' }
+  | { kind: 'noWebmail' }
+  | { kind: 'making' }
+  // The tab the notice was made in: "Controleer opnieuw" reads that one, never the tab now active (issue 20.6).
+  | { kind: 'done'; tabId: number; draft: ReadBack; problems: DraftProblem[] }
+  | { kind: 'fallback'; failedStep: string };
 
 /** The withdrawal notice (SPEC F2): a draft to the same mailbox, naming the reference and nothing about the client. */
 type Props = { client: PanelClient; tab: WebmailTab; settings: Settings; target: WithdrawTarget; onFinished: () => void };
@@ -25,7 +32,7 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
   // Without a known date the sentence names none: "aangemaakt op --" would confuse. (Mails to the OCMW are Dutch.)
   const body = target.createdOn ? mail.body : mail.body.replace(/, aangemaakt op [^,]*,/u, '');
   // A notice: To exactly the mailbox, no Cc or Bcc, no attachment (it carries no client data to check).
-  const expected = { to: target.mailbox, fileName: null, referral: null };
+  const expected: ExpectedDraft = { to: target.mailbox, fileName: null, referral: null, subject: mail.subject, body, from: null };
 
   async function make() {
     if (tab.tabId === null || !tab.info) {
@@ -33,18 +40,19 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
       return;
     }
     setPhase({ kind: 'making' });
-    const answer = await fillDraft(client, tab.tabId, { to: target.mailbox, subject: mail.subject, body });
+    const tabId = tab.tabId;
+    const answer = await client.fillDraft(tabId, { to: target.mailbox, subject: mail.subject, body });
     if (answer?.status === 'filled') {
-      if (target.inRegister) await recordWithdrawal(target.reference, belgianToday());
-      setPhase({ kind: 'done', problems: verifyDraft(answer.draft, expected) });
+      // Registered as withdrawn only once the worker says it was sent (issue 21.3).
+      setPhase({ kind: 'done', tabId, draft: answer.draft, problems: verifyDraft(answer.draft, { ...expected, from: answer.draft.from || null }) });
       return;
     }
     setPhase({ kind: 'fallback', failedStep: answer?.status === 'failed' ? answer.failedStep : 'connection' });
   }
 
-  async function recheck() {
-    const answer = tab.tabId === null ? null : await client.readDraft(tab.tabId);
-    if (answer?.ok) setPhase({ kind: 'done', problems: verifyDraft(answer.draft, expected) });
+  async function recheck(tabId: number) {
+    const answer = await client.readDraft(tabId);
+    if (answer?.ok) setPhase({ kind: 'done', tabId, draft: answer.draft, problems: verifyDraft(answer.draft, expected) });
   }
 
   return (
@@ -53,13 +61,22 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
       {phase.kind === 'done' ? (
         <>
           {phase.problems.length === 0 ? <p role="status">{t('withdraw_done')}</p> : null}
+          {/* The same read-back as a referral's: what the webmail holds, then what is wrong with it (issue 21.13). */}
+          <ReadBackList draft={phase.draft} />
           <ProblemList problems={phase.problems} fileName={null} />
           {phase.problems.length > 0 ? (
             <p>
-              <button type="button" className="secondary" onClick={() => void recheck()}>
+              <button type="button" className="secondary" onClick={() => void recheck(phase.tabId)}>
                 {t('leak_recheck')}
               </button>
             </p>
+          ) : null}
+          {target.inRegister ? (
+            <SentQuestion
+              question={t('withdraw_sentQuestion')}
+              recorded={t('withdraw_recorded')}
+              onAnswer={async (answer) => void (answer === 'yes' ? await recordWithdrawal(target.reference, belgianToday()) : undefined)}
+            />
           ) : null}
           <p>
             <button type="button" onClick={onFinished}>

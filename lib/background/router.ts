@@ -11,6 +11,7 @@ import {
 } from '../messages';
 import { clearFormState, formStateSchema, loadFormState, saveFormState } from '../session/form-state';
 import { loadSettings } from '../settings';
+import { allowedNow, isAllowedOrigin, recordAnnouncement, senderOrigin, tabTarget } from './origins';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -27,9 +28,15 @@ export type RouterHooks = {
    * Chrome lets `sidePanel.open` through only in that user gesture.
    */
   openPanel: (tabId: number, windowId: number | undefined) => Promise<unknown>;
+  /**
+   * True where the panel opens only inside the click's task (Chrome's side panel). Then a `panel.open` that reaches a
+   * background just woken, before it read the stored Roundcube origins, opens without waiting for them: there the
+   * Roundcube script is registered for the exact origins only, and every tab-bound message is still checked.
+   */
+  panelOpensInGesture?: boolean;
 };
 
-/** Messages dropped because of their sender or shape: counted, so a test can see forgeries fail. */
+/** Messages dropped because of their sender, their tab's origin or their shape: counted, so a test can see forgeries fail. */
 export const dropped = { count: 0 };
 
 function drop(): undefined {
@@ -49,9 +56,18 @@ function fromOurPage(sender: Sender, path: OurPage): boolean {
   }
 }
 
-function toTab(tabId: number, message: TabMessage): Promise<unknown> {
-  // Frame 0: the webmail page's own content script, never a frame inside it.
-  return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+/**
+ * Passes a message to the content script of a webmail tab, only while that tab's origin, by the browser's account, is
+ * one we drive (issue 20.5): Outlook, Gmail or exactly a stored Roundcube origin. Otherwise, or when the tab left
+ * that origin before its answer came, the message or the answer is dropped.
+ */
+async function toTab(tabId: number, message: TabMessage): Promise<unknown> {
+  const target = await tabTarget(tabId);
+  if (!(await isAllowedOrigin(target.origin))) return drop();
+  // Frame 0: the webmail page's own content script, never a frame inside it; or the very document that announced itself.
+  const answer: unknown = await browser.tabs.sendMessage(tabId, message, target.documentId === undefined ? { frameId: 0 } : { documentId: target.documentId });
+  if ((await tabTarget(tabId)).origin !== target.origin) return drop();
+  return answer;
 }
 
 type HandlerMap<M extends { type: string }> = { [K in M['type']]: (message: Extract<M, { type: K }>, sender: Sender) => unknown };
@@ -81,11 +97,17 @@ function pageHandlers(hooks: RouterHooks): HandlerMap<PageMessage> {
       const tabId = sender.tab?.id;
       // From the top frame of a webmail tab only: our content script runs there, never in a frame.
       if (tabId === undefined || sender.frameId !== 0) return drop();
-      return hooks.openPanel(tabId, sender.tab?.windowId);
+      const windowId = sender.tab?.windowId;
+      // Judged in this task where the stored origins are known: Chrome opens its side panel only in the click's task.
+      const allowed = allowedNow(senderOrigin(sender));
+      if (allowed === true || (allowed === undefined && hooks.panelOpensInGesture === true)) return hooks.openPanel(tabId, windowId);
+      if (allowed === false) return drop();
+      return isAllowedOrigin(senderOrigin(sender)).then((ok) => (ok ? hooks.openPanel(tabId, windowId) : drop()));
     },
-    'tab.ready': (_message, sender) => {
+    'tab.ready': async (_message, sender) => {
       const tabId = sender.tab?.id;
-      if (tabId === undefined || sender.frameId !== 0) return drop();
+      if (tabId === undefined || sender.frameId !== 0 || !(await isAllowedOrigin(senderOrigin(sender)))) return drop();
+      await recordAnnouncement(tabId, sender);
       // To every extension page: an open panel for this tab asks the content script again.
       return browser.runtime.sendMessage({ type: 'tab.ready', tabId } satisfies BroadcastMessage).catch(() => undefined);
     },

@@ -1,6 +1,6 @@
 import { t, type Locale, type MessageKey } from '../i18n';
 import { belgianToday } from '../time';
-import type { MailboxOption, Origin, Recipient } from './layers';
+import type { MailboxOption, Origin, PhoneSource, Recipient } from './layers';
 
 /** The gate has two answers only: no warning, tick or acknowledgement lets a referral through (SPEC §11). */
 export type Verdict = 'allow' | 'refuse';
@@ -79,7 +79,39 @@ export function sourceLine(recipient: Recipient, locale: Locale = 'nl'): string 
   return recipient.source ? `${line} ${t('source_text', [recipient.source], locale)}` : line;
 }
 
-/** The origin of one option among disagreeing sources. */
-export function optionLabel(option: MailboxOption, locale: Locale = 'nl'): string {
-  return originLabel(option.origin, option, locale);
+/** Where the phone number for the password call comes from: "Nummer uit de instellingen van je organisatie"; '' without one. */
+export function phoneSourceLine(recipient: { phone: string | null; phoneSource: PhoneSource | null }, locale: Locale = 'nl'): string {
+  const source = recipient.phone ? recipient.phoneSource : null;
+  if (!source) return '';
+  switch (source.origin) {
+    case 'managed':
+      return t('phoneSource_managed', [], locale);
+    case 'user':
+      return source.addedOn ? t('phoneSource_userOn', [displayDate(source.addedOn)], locale) : t('phoneSource_user', [], locale);
+    case 'team':
+      return source.author ? t('phoneSource_teamBy', [source.file ?? '?', source.author], locale) : t('phoneSource_team', [source.file ?? '?'], locale);
+    case 'bundled':
+      return t('phoneSource_bundled', [], locale);
+  }
+}
+
+/** One mailbox among disagreeing sources, with the lower sources that name the same mailbox. */
+export type GroupedOption = MailboxOption & { alsoBy?: MailboxOption[] };
+
+/** One option per mailbox (case-insensitive), highest source first: a mailbox two sources agree on is listed once. */
+export function groupOptions(options: readonly MailboxOption[]): GroupedOption[] {
+  const grouped: GroupedOption[] = [];
+  for (const option of options) {
+    const same = grouped.find((other) => other.mailbox.toLowerCase() === option.mailbox.toLowerCase());
+    if (same) same.alsoBy = [...(same.alsoBy ?? []), option];
+    else grouped.push({ ...option });
+  }
+  return grouped;
+}
+
+/** The origin of one option among disagreeing sources, and of every source that agrees with it: "… en protocol (gebundeld)". */
+export function optionLabel(option: GroupedOption, locale: Locale = 'nl'): string {
+  const labels = [option, ...(option.alsoBy ?? [])].map((source) => originLabel(source.origin, source, locale));
+  const last = labels.pop() as string;
+  return labels.length === 0 ? last : t('origin_and', [labels.join(', '), last], locale);
 }

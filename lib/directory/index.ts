@@ -6,14 +6,14 @@ import type { Locale } from '../i18n';
 
 export { DirectoryIndex, editDistance, type DirectoryMatch, type LookupAnswer, type MatchKind, type PostcodeLookup } from './lookup';
 export {
-  referralDecision, protocolLine, sourceLine, originLabel, optionLabel, displayDate,
+  referralDecision, protocolLine, sourceLine, phoneSourceLine, originLabel, optionLabel, displayDate,
   type GateAction, type ReferralDecision, type Verdict,
 } from './decision';
 export {
   applyLayers, mailboxOptions, managedConfigSchema, managedRecipientSchema, userAdditionsSchema, userAdditionSchema, layerEntrySchema,
   teamEntriesSchema, mailboxChoicesSchema, recipientIdSchema,
   type Layers, type ManagedConfig, type UserAdditions, type UserAddition, type TeamEntries, type TeamEntry, type MailboxChoices,
-  type MailboxOption, type Recipient, type MailboxOrigin, type Origin, type LayerEntry,
+  type MailboxOption, type Recipient, type MailboxOrigin, type Origin, type LayerEntry, type ManagedRecipient, type PhoneSource,
 } from './layers';
 export { isStrongKey, keyBits, minimumKeyBits } from './key-strength';
 export { parsePolicy, problemLine, type PolicyProblem, type ParsedPolicy } from './policy';

@@ -6,7 +6,9 @@ import type { Protocol, RecipientEntry } from './schema';
  * The layers over the bundled directory, highest first (SPEC §7): the deployer's managed configuration (enterprise
  * policy, `storage.managed`), the worker's own additions (panel or options page), the team's shared file, the
  * bundled data. Whoever adds a mailbox gives the protocol's in-force date (and, where known, its end date and
- * source); without that date the mailbox is kept but the gate refuses it (SPEC §11).
+ * source); without that date the mailbox is kept but the gate refuses it (SPEC §11). Mailbox, dates and phone come
+ * together from the layer that supplies the chosen mailbox: a lower layer never adds dates or a phone to a higher
+ * layer's entry, and the deployer's word is final (SPEC §7).
  */
 const isoDate = z.iso.date();
 export const recipientIdSchema = z.string().regex(/^(\d{5}|caw-brussel)$/u);
@@ -37,6 +39,10 @@ export const managedRecipientSchema = z.strictObject({
 
 export const managedConfigSchema = z.object({
   recipients: z.record(recipientIdSchema, managedRecipientSchema).optional(),
+  /** The organisation's team list, each name as "Kind en Gezin – <team>" (lib/directory/team-names.ts, issue 21.11). */
+  teams: z.array(z.string().min(1).max(120)).optional(),
+  /** This worker's team, one of `teams` when a list is set. */
+  referrerTeam: z.string().min(1).max(120).optional(),
 });
 
 /** A mailbox with its protocol, as the worker or a team file gives it. */
@@ -60,6 +66,13 @@ export const teamEntrySchema = layerEntrySchema.extend({
 });
 export const teamEntriesSchema = z.record(recipientIdSchema, teamEntrySchema);
 
+/**
+ * A phone number the worker added for a recipient during the password call (issue 21.5): the number only, never a
+ * copy of the mailbox. It fills a recipient that has no number from the layer of its mailbox; it never replaces one.
+ */
+export const userPhoneSchema = z.strictObject({ phone: phoneSchema, addedOn: isoDate });
+export const userPhonesSchema = z.record(recipientIdSchema, userPhoneSchema);
+
 /** The worker's answer when sources disagree on a recipient's mailbox: which one is right, and over which others. */
 export const mailboxChoiceSchema = z.strictObject({ mailbox: z.email(), over: z.array(z.email()), chosenOn: isoDate });
 export const mailboxChoicesSchema = z.record(recipientIdSchema, mailboxChoiceSchema);
@@ -73,7 +86,8 @@ export type TeamEntry = z.infer<typeof teamEntrySchema>;
 export type TeamEntries = z.infer<typeof teamEntriesSchema>;
 export type MailboxChoice = z.infer<typeof mailboxChoiceSchema>;
 export type MailboxChoices = z.infer<typeof mailboxChoicesSchema>;
-export type Layers = { managed?: ManagedConfig; user?: UserAdditions; team?: TeamEntries; choices?: MailboxChoices };
+export type UserPhones = z.infer<typeof userPhonesSchema>;
+export type Layers = { managed?: ManagedConfig; user?: UserAdditions; team?: TeamEntries; choices?: MailboxChoices; phones?: UserPhones };
 
 export type Origin = 'managed' | 'user' | 'team' | 'bundled';
 export type MailboxOrigin = Origin | null;
@@ -83,6 +97,8 @@ export type MailboxOption = {
   mailbox: string;
   origin: Origin;
   protocol: Protocol;
+  /** Where `protocol` comes from: the option's own layer, or the policy that dates the bundled mailbox. */
+  datesOrigin: Origin;
   source: string | null;
   phone: string | null;
   /** The worker's addition date, or the team file's import date. */
@@ -91,6 +107,9 @@ export type MailboxOption = {
   file: string | null;
   author: string | null;
 };
+
+/** Where a recipient's phone number comes from, with what `originLabel` needs to name it. */
+export type PhoneSource = { origin: Origin; addedOn: string | null; file: string | null; author: string | null };
 
 /** A recipient as the user sees it: the bundled entry with the layers applied, and where each fact comes from. */
 export type Recipient = RecipientEntry & {
@@ -104,6 +123,8 @@ export type Recipient = RecipientEntry & {
   teamAuthor: string | null;
   /** The social service's phone number for the password call, when known. */
   phone: string | null;
+  /** Where that number comes from (null without a number), for the done step to say. */
+  phoneSource: PhoneSource | null;
   preSharedKey: string | null;
   /** Sources that disagree on the mailbox, with no recorded choice: the worker must choose (mailbox is then null). */
   conflict: MailboxOption[] | null;
@@ -118,6 +139,7 @@ function entryOption(origin: 'user' | 'team', entry: LayerEntry & { addedOn?: st
     mailbox: entry.mailbox,
     origin,
     protocol: { status: entry.inForceSince ? 'in_force' : 'unknown', signedOn: null, inForceSince: entry.inForceSince, endedOn: entry.endedOn },
+    datesOrigin: origin,
     source: entry.source,
     phone: entry.phone,
     addedOn: entry.addedOn ?? entry.importedOn ?? null,
@@ -141,16 +163,23 @@ export function mailboxOptions(entry: RecipientEntry, layers: Layers): MailboxOp
       : base;
   const none: Protocol = { status: 'unknown', signedOn: null, inForceSince: null, endedOn: null };
   if (managed?.mailbox) {
-    options.push({ mailbox: managed.mailbox, origin: 'managed', protocol: managedProtocol(none), source: managed.source ?? null, phone: managed.phone ?? null, addedOn: null, file: null, author: null });
+    options.push({
+      mailbox: managed.mailbox, origin: 'managed', protocol: managedProtocol(none), datesOrigin: 'managed', source: managed.source ?? null, phone: managed.phone ?? null,
+      addedOn: null, file: null, author: null,
+    });
   }
   const user = layers.user?.[entry.id];
   if (user) options.push(entryOption('user', user));
   const team = layers.team?.[entry.id];
   if (team) options.push(entryOption('team', team));
   if (entry.mailbox) {
-    // Protocol dates by policy without a mailbox of its own speak for the bundled mailbox.
-    const protocol = managed && !managed.mailbox ? managedProtocol(entry.protocol) : entry.protocol;
-    options.push({ mailbox: entry.mailbox, origin: 'bundled', protocol, source: entry.source, phone: managed?.phone ?? null, addedOn: null, file: null, author: null });
+    // A policy entry without a mailbox of its own speaks for the bundled mailbox: its dates and phone are final there.
+    const speaks = managed !== undefined && !managed.mailbox;
+    const protocol = speaks ? managedProtocol(entry.protocol) : entry.protocol;
+    options.push({
+      mailbox: entry.mailbox, origin: 'bundled', protocol, datesOrigin: speaks && managed.protocol ? 'managed' : 'bundled', source: entry.source,
+      phone: speaks ? (managed.phone ?? null) : null, addedOn: null, file: null, author: null,
+    });
   }
   return options;
 }
@@ -158,6 +187,16 @@ export function mailboxOptions(entry: RecipientEntry, layers: Layers): MailboxOp
 const hasDates = (option: MailboxOption) => option.protocol.inForceSince !== null || option.protocol.endedOn !== null || option.protocol.status === 'ended';
 
 export function applyLayers(entry: RecipientEntry, layers: Layers): Recipient {
+  return withOwnPhone(mergeLayers(entry, layers), layers.phones?.[entry.id]);
+}
+
+/** The worker's own number fills a recipient without one, shown as hers ("door jou toegevoegd op …"). */
+function withOwnPhone(recipient: Recipient, own: UserPhones[string] | undefined): Recipient {
+  if (recipient.phone || !own) return recipient;
+  return { ...recipient, phone: own.phone, phoneSource: { origin: 'user', addedOn: own.addedOn, file: null, author: null } };
+}
+
+function mergeLayers(entry: RecipientEntry, layers: Layers): Recipient {
   const managed = layers.managed?.recipients?.[entry.id];
   const options = mailboxOptions(entry, layers);
   const distinct = options.filter((option, index) => options.findIndex((other) => sameMailbox(other.mailbox, option.mailbox)) === index);
@@ -166,6 +205,7 @@ export function applyLayers(entry: RecipientEntry, layers: Layers): Recipient {
     recorded !== undefined &&
     distinct.some((option) => sameMailbox(option.mailbox, recorded.mailbox)) &&
     distinct.every((option) => sameMailbox(option.mailbox, recorded.mailbox) || recorded.over.some((other) => sameMailbox(other, option.mailbox)));
+  const managedPhone: PhoneSource | null = managed?.phone ? { origin: 'managed', addedOn: null, file: null, author: null } : null;
   const base = {
     ...entry,
     team: managed?.team ?? entry.team,
@@ -173,6 +213,7 @@ export function applyLayers(entry: RecipientEntry, layers: Layers): Recipient {
     privacyContact: managed?.privacyContact ?? entry.privacyContact,
     preSharedKey: managed?.preSharedKey ?? null,
     phone: managed?.phone ?? null,
+    phoneSource: managedPhone,
     choice: null,
     conflict: null,
     userAddedOn: null,
@@ -187,15 +228,23 @@ export function applyLayers(entry: RecipientEntry, layers: Layers): Recipient {
   const wanted = distinct.length > 1 && recorded ? recorded.mailbox : (options[0]?.mailbox ?? '');
   const same = options.filter((option) => sameMailbox(option.mailbox, wanted));
   const first = same[0] as MailboxOption;
-  const dated = same.find(hasDates) ?? first;
+  // The highest layer naming this mailbox supplies its dates, without help from lower ones; the policy's dates for
+  // the bundled mailbox stay final whoever else names it.
+  const dated = same.find((option) => option.datesOrigin === 'managed') ?? first;
+  // The deployer's phone is final for its own mailbox and, from an entry without a mailbox, for the recipient;
+  // otherwise the number comes with the mailbox, from the same layer.
+  const phoneBy: MailboxOption | null = managed?.phone && (!managed.mailbox || sameMailbox(managed.mailbox, first.mailbox)) ? null : first;
+  const phone = phoneBy ? phoneBy.phone : base.phone;
+  const phoneSource: PhoneSource | null = !phone ? null : phoneBy ? { origin: phoneBy.origin, addedOn: phoneBy.addedOn, file: phoneBy.file, author: phoneBy.author } : managedPhone;
   return {
     ...base,
     mailbox: first.mailbox,
     source: first.source,
     protocol: dated.protocol,
     mailboxOrigin: first.origin,
-    datesOrigin: hasDates(dated) ? dated.origin : null,
-    phone: same.find((option) => option.phone)?.phone ?? base.phone,
+    datesOrigin: hasDates(dated) ? dated.datesOrigin : null,
+    phone,
+    phoneSource,
     userAddedOn: first.origin === 'user' || first.origin === 'team' ? first.addedOn : null,
     teamFile: first.file,
     teamAuthor: first.author,

@@ -2,7 +2,9 @@ import bundled from './directory.json';
 import { t, type Locale, type MessageKey } from '../i18n';
 import type { ManagedConfig, ManagedRecipient } from './layers';
 import { searchKey } from './normalize';
+import { isGeneratedKey, loadKeyEstimator, needsKeyEstimator, type KeyEstimator } from './key-strength';
 import { checkManagedEntry } from './policy';
+import { canonicalTeamName } from './team-names';
 import type { Directory } from './schema';
 import { knownRecipientIds } from './storage';
 
@@ -88,8 +90,12 @@ const columnOfField: Record<string, Column> = {
   mailbox: 'mailadres', 'protocol.inForceSince': 'in_werking', 'protocol.endedOn': 'einde', phone: 'telefoon', source: 'bron', preSharedKey: keyColumn,
 };
 
-/** Reads the table: every row checked; a policy only when every row is valid. Messages name the row (as numbered in Excel) and column. */
-export function makePolicyTable(text: string, locale: Locale = 'nl'): MakerResult {
+/**
+ * Reads the table: every row checked; a policy only when every row is valid. Messages name the row (as numbered in
+ * Excel) and column. A key in the sleutel column must be one the maker generated (key-strength.ts), or one that
+ * `estimate` (zxcvbn) puts at 10^38 guesses: use makePolicyTableChecked, which loads it when a key needs it.
+ */
+export function makePolicyTable(text: string, locale: Locale = 'nl', estimate?: KeyEstimator): MakerResult {
   const rows = parseCsv(text);
   const problems: RowProblem[] = [];
   const say = (row: number, column: Column | null, key: MessageKey, ...substitutions: string[]) =>
@@ -140,7 +146,7 @@ export function makePolicyTable(text: string, locale: Locale = 'nl'): MakerResul
     if (cell('bron') !== '') entry.source = cell('bron');
     if (hasKey && cell(keyColumn) !== '') entry.preSharedKey = cell(keyColumn);
     // The same zod schema as storage.managed: what the maker accepts, the extension accepts.
-    const checked = checkManagedEntry(recipient?.id ?? 'caw-brussel', entry, knownRecipientIds, locale);
+    const checked = checkManagedEntry(recipient?.id ?? 'caw-brussel', entry, knownRecipientIds, locale, estimate);
     for (const problem of checked.problems) {
       const column = columnOfField[problem.field];
       if (column && !(column === 'mailadres' && cell('mailadres') === '')) problems.push({ row, column, message: t('maker_cell', [row, column, problem.message], locale) });
@@ -152,6 +158,13 @@ export function makePolicyTable(text: string, locale: Locale = 'nl'): MakerResul
   return { ok: true, table: { config: { recipients }, rows: rows.length - 1 } };
 }
 
+/** makePolicyTable, with zxcvbn loaded first only when the sleutel column holds a key not of the generated form. */
+export async function makePolicyTableChecked(text: string, locale: Locale = 'nl'): Promise<MakerResult> {
+  const rows = parseCsv(text);
+  const column = rows[0]?.map((cell) => cell.toLowerCase()).indexOf(keyColumn) ?? -1;
+  const keys = column < 0 ? [] : rows.slice(1).map((cells) => cells[column] ?? '').filter((key) => key !== '' && !isGeneratedKey(key));
+  return makePolicyTable(text, locale, needsKeyEstimator(keys) ? await loadKeyEstimator() : undefined);
+}
 
 /**
  * The extension's policy value: one top-level key per recipient and `recipientIds` (see
@@ -159,21 +172,65 @@ export function makePolicyTable(text: string, locale: Locale = 'nl'): MakerResul
  */
 export function policyObject(config: ManagedConfig): Record<string, unknown> {
   const recipients = config.recipients ?? {};
-  return { recipientIds: Object.keys(recipients), ...recipients };
+  return {
+    recipientIds: Object.keys(recipients),
+    ...recipients,
+    ...(config.teams ? { teams: config.teams } : {}),
+    ...(config.referrerTeam ? { referrerTeam: config.referrerTeam } : {}),
+  };
+}
+
+/** Whether the policy sets anything at all (a table, or only a team list). */
+const setsAnything = (config: ManagedConfig) => Object.keys(config.recipients ?? {}).length > 0 || config.teams !== undefined || config.referrerTeam !== undefined;
+
+/**
+ * The team list for the policy (issue 21.11): one name a line, each put in the one pattern ("Kind en Gezin – Dender"),
+ * and optionally this worker's team, which must be one of them. Messages quote the value they refuse.
+ */
+export function parseTeamList(
+  text: string,
+  referrerTeam: string,
+  locale: Locale = 'nl',
+): { ok: true; teams: Pick<ManagedConfig, 'teams' | 'referrerTeam'> } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  const teams: string[] = [];
+  text.split(/\r?\n/u).forEach((line, index) => {
+    const typed = line.trim();
+    if (typed === '') return;
+    const name = canonicalTeamName(typed);
+    if (!name) problems.push(t('team_makerBadName', [String(index + 1), typed], locale));
+    else if (!teams.includes(name)) teams.push(name);
+  });
+  const own = referrerTeam.trim() === '' ? null : canonicalTeamName(referrerTeam);
+  if (referrerTeam.trim() !== '' && (!own || (teams.length > 0 && !teams.includes(own)))) problems.push(t('team_makerOwnNotInList', [referrerTeam.trim()], locale));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, teams: { ...(teams.length > 0 ? { teams } : {}), ...(own ? { referrerTeam: own } : {}) } };
 }
 
 export function policyValue(config: ManagedConfig): string {
   return `${JSON.stringify(policyObject(config), null, 2)}\n`;
 }
 
-/** Chrome and Edge on Linux: a file in /etc/opt/chrome/policies/managed/ (Chromium: /etc/chromium/policies/managed/). */
-export function chromeLinuxPolicy(config: ManagedConfig, extensionId: string): string {
-  return `${JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policyObject(config) } } }, null, 2)}\n`;
+/**
+ * Chrome and Edge on Linux: a file in /etc/opt/chrome/policies/managed/ (Chromium: /etc/chromium/policies/managed/,
+ * Edge: /etc/opt/edge/policies/managed/). Edge's store gives the extension another id: with `edgeId` the file
+ * holds the policy under both ids, and each browser reads its own.
+ */
+export function chromeLinuxPolicy(config: ManagedConfig, extensionId: string, edgeId: string = extensionId): string {
+  const value = policyObject(config);
+  return `${JSON.stringify({ '3rdparty': { extensions: { [extensionId]: value, [edgeId]: value } } }, null, 2)}\n`;
 }
 
-/** Firefox's policies.json (distribution folder, or /etc/firefox/policies/ on Linux). */
-export function firefoxPolicies(config: ManagedConfig, extensionId: string = firefoxExtensionId): string {
-  return `${JSON.stringify({ policies: { '3rdparty': { Extensions: { [extensionId]: policyObject(config) } } } }, null, 2)}\n`;
+/**
+ * Firefox's policies.json (distribution folder, or /etc/firefox/policies/ on Linux). Firefox reads one file, so
+ * the install (`ExtensionSettings` with `installUrl`, issue 21.12) goes in the same one as the recipients.
+ */
+export function firefoxPolicies(config: ManagedConfig, extensionId: string = firefoxExtensionId, installUrl?: string | null): string {
+  const policies = {
+    ...(installUrl ? { ExtensionSettings: { [extensionId]: { installation_mode: 'force_installed', install_url: installUrl } } } : {}),
+    ...(setsAnything(config) ? { '3rdparty': { Extensions: { [extensionId]: policyObject(config) } } } : {}),
+  };
+  return `${JSON.stringify({ policies }, null, 2)}\n`;
 }
 
 const regString = (value: string) => `"${value.replace(/\\/gu, '\\\\').replace(/"/gu, '\\"')}"`;
@@ -189,7 +246,8 @@ export function windowsReg(config: ManagedConfig, extensionId: string, browserNa
     'Windows Registry Editor Version 5.00',
     '',
     `[HKEY_LOCAL_MACHINE\\${root}\\3rdparty\\extensions\\${extensionId}\\policy]`,
-    ...Object.entries(policyObject(config)).map(([name, value]) => `${regString(name)}=${regString(JSON.stringify(value))}`),
+    // A string policy (referrerTeam) as itself; a list or an object as JSON text.
+    ...Object.entries(policyObject(config)).map(([name, value]) => `${regString(name)}=${regString(typeof value === 'string' ? value : JSON.stringify(value))}`),
     '',
   ].join('\r\n');
 }

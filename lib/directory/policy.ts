@@ -1,6 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { t, type Locale, type MessageKey } from '../i18n';
+import { isStrongKey, loadKeyEstimator, looksLikeGeneratedKey, needsKeyEstimator, type KeyEstimator } from './key-strength';
 import { managedRecipientSchema, recipientIdSchema, type ManagedConfig, type ManagedRecipient } from './layers';
+import { parseTeamPolicy, teamPolicyKeys } from './team-names';
 
 /**
  * The enterprise policy, judged entry by entry (issue 12.6). Chrome's own schema check is deliberately loose
@@ -26,7 +28,7 @@ export function issueReason(field: string, issue: z.core.$ZodIssue): MessageKey 
   const leaf = field.split('.').pop() ?? '';
   if (issue.code === 'unrecognized_keys') return 'policy_errUnknownField';
   if (issue.code === 'invalid_type') return issue.expected === 'object' ? 'policy_errObject' : 'policy_errText';
-  if (leaf === 'preSharedKey') return 'policy_errWeakKey';
+  if (leaf === 'preSharedKey') return issue.message === 'key-form' ? 'policy_errKeyForm' : 'policy_errWeakKey';
   if (leaf === 'status') return 'policy_errStatus';
   if (['signedOn', 'inForceSince', 'endedOn'].includes(leaf)) return 'policy_errDate';
   if (['mailbox', 'securityContact', 'privacyContact'].includes(leaf)) return 'policy_errEmail';
@@ -35,17 +37,41 @@ export function issueReason(field: string, issue: z.core.$ZodIssue): MessageKey 
   return 'policy_errInvalid';
 }
 
-/** Checks one recipient entry; the problems name its fields. */
+/**
+ * The managed entry's schema with its pre-shared key judged (issue 20 item 3): the generated form, or with the
+ * estimator at hand a key of 10^38 guesses; the generator's characters written another way get their own message.
+ */
+function entrySchema(estimate: KeyEstimator | undefined) {
+  const preSharedKey = z.string().check((context) => {
+    const key = context.value;
+    if (isStrongKey(key, estimate)) return;
+    context.issues.push({ code: 'custom', input: key, message: looksLikeGeneratedKey(key) ? 'key-form' : 'weak-key' });
+  });
+  return managedRecipientSchema.extend({ preSharedKey: preSharedKey.optional() });
+}
+
+/** The pre-shared keys a policy value holds, in either form, to know whether judging them needs the estimator. */
+function keysOf(raw: unknown): unknown[] {
+  if (!isObject(raw)) return [];
+  const values = Object.entries(raw).flatMap(([key, value]) => (key === 'recipients' && isObject(value) ? Object.values(value) : [value]));
+  return values.map((value) => (isObject(value) ? value.preSharedKey : undefined));
+}
+
+/**
+ * Checks one recipient entry; the problems name its fields. A pre-shared key not of the generated form passes only
+ * with `estimate` (zxcvbn, see loadKeyEstimator): without it such a key is refused as weak.
+ */
 export function checkManagedEntry(
   key: string,
   value: unknown,
   knownIds: ReadonlySet<string>,
   locale: Locale = 'nl',
+  estimate?: KeyEstimator,
 ): { entry: ManagedRecipient | null; problems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
   if (!recipientIdSchema.safeParse(key).success) problems.push({ recipient: key, field: '', message: t('policy_errKey', [key], locale) });
   else if (!knownIds.has(key)) problems.push({ recipient: key, field: '', message: t('policy_errUnknownRecipient', [key], locale) });
-  const parsed = managedRecipientSchema.safeParse(value);
+  const parsed = entrySchema(estimate).safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [''];
@@ -68,13 +94,13 @@ export function checkManagedEntry(
  * a key listed there but absent was dropped by Chrome (a field of the wrong type, or a key that is no recipient).
  * The earlier form `{"recipients": {…}}` is read too.
  */
-export function parsePolicy(raw: unknown, knownIds: ReadonlySet<string>, locale: Locale = 'nl'): ParsedPolicy {
+export function parsePolicy(raw: unknown, knownIds: ReadonlySet<string>, locale: Locale = 'nl', estimate?: KeyEstimator): ParsedPolicy {
   if (raw === undefined || raw === null || (isObject(raw) && Object.keys(raw).length === 0)) return { config: {}, problems: [], entries: 0 };
   if (!isObject(raw)) return { config: {}, problems: [{ recipient: '', field: '', message: t('policy_errObject', [], locale) }], entries: 0 };
   const problems: PolicyProblem[] = [];
   const entries: [string, unknown][] = [];
   for (const [key, value] of Object.entries(raw)) {
-    if (key === 'recipientIds') continue;
+    if (key === 'recipientIds' || (teamPolicyKeys as readonly string[]).includes(key)) continue;
     if (key === 'recipients') {
       if (isObject(value)) entries.push(...Object.entries(value));
       else problems.push({ recipient: '', field: 'recipients', message: t('policy_errObject', [], locale) });
@@ -97,11 +123,23 @@ export function parsePolicy(raw: unknown, knownIds: ReadonlySet<string>, locale:
   }
   const good: Record<string, ManagedRecipient> = {};
   for (const [key, value] of entries) {
-    const checked = checkManagedEntry(key, value, knownIds, locale);
+    const checked = checkManagedEntry(key, value, knownIds, locale, estimate);
     problems.push(...checked.problems);
     if (checked.entry) good[key] = checked.entry;
   }
-  return { config: { recipients: good }, problems, entries: entries.length };
+  // The team list and the worker's team (issue 21.11), beside the recipients.
+  const teams = parseTeamPolicy(raw, locale);
+  problems.push(...teams.problems.map((problem) => ({ recipient: '', field: problem.field, message: problem.message })));
+  const config: ManagedConfig = { recipients: good };
+  if (teams.policy.teams) config.teams = teams.policy.teams;
+  if (teams.policy.referrerTeam) config.referrerTeam = teams.policy.referrerTeam;
+  return { config, problems, entries: entries.length };
+}
+
+/** parsePolicy, with zxcvbn loaded first when a key is not of the generated form (the usual policy never loads it). */
+export async function parsePolicyChecked(raw: unknown, knownIds: ReadonlySet<string>, locale: Locale = 'nl'): Promise<ParsedPolicy> {
+  const estimate = needsKeyEstimator(keysOf(raw)) ? await loadKeyEstimator() : undefined;
+  return parsePolicy(raw, knownIds, locale, estimate);
 }
 
 /** "OCMW Lille (13019), mailbox: geen geldig mailadres." — one line per problem, for the options page. */

@@ -4,15 +4,16 @@ import { currentLocale } from '../i18n';
 import { defineVaultItem, onVaultChange } from '../settings/vault';
 import { belgianToday } from '../time';
 import {
-  layerEntrySchema, mailboxChoicesSchema, teamEntriesSchema, userAdditionSchema, userAdditionsSchema,
-  type Layers, type MailboxChoices, type TeamEntries, type UserAdditions,
+  layerEntrySchema, mailboxChoicesSchema, teamEntriesSchema, userAdditionSchema, userAdditionsSchema, userPhonesSchema,
+  type Layers, type MailboxChoices, type TeamEntries, type UserAdditions, type UserPhones,
 } from './layers';
-import { parsePolicy, type PolicyProblem } from './policy';
+import { parsePolicyChecked, type PolicyProblem } from './policy';
 
 /** Vault key of the user's own mailboxes. They name organisations, never clients. */
 export const userAdditionsKey = 'directoryAdditions';
 export const teamEntriesKey = 'directoryTeam';
 export const mailboxChoicesKey = 'directoryChoices';
+export const userPhonesKey = 'directoryPhones';
 
 /**
  * The worker's layers live in the extension's own IndexedDB (lib/settings/vault.ts), where no content script can
@@ -23,6 +24,7 @@ export const userAdditionsItem = defineVaultItem(userAdditionsKey, userAdditions
 });
 export const teamEntriesItem = defineVaultItem(teamEntriesKey, teamEntriesSchema, {});
 export const mailboxChoicesItem = defineVaultItem(mailboxChoicesKey, mailboxChoicesSchema, {});
+export const userPhonesItem = defineVaultItem(userPhonesKey, userPhonesSchema, {});
 
 export const knownRecipientIds: ReadonlySet<string> = new Set((bundled as { recipients: { id: string }[] }).recipients.map((entry) => entry.id));
 
@@ -44,10 +46,12 @@ async function readManaged(): Promise<{ raw: unknown }> {
 
 /** Reads every layer, each checked with zod; what fails the check is left out rather than trusted, and named. */
 export async function loadLayers(): Promise<LoadedLayers> {
-  const [{ raw }, user, team, choices] = await Promise.all([readManaged(), userAdditionsItem.get(), teamEntriesItem.get(), mailboxChoicesItem.get()]);
-  const policy = parsePolicy(raw, knownRecipientIds, currentLocale());
+  const [{ raw }, user, team, choices, phones] = await Promise.all([
+    readManaged(), userAdditionsItem.get(), teamEntriesItem.get(), mailboxChoicesItem.get(), userPhonesItem.get(),
+  ]);
+  const policy = await parsePolicyChecked(raw, knownRecipientIds, currentLocale());
   const good = Object.keys(policy.config.recipients ?? {}).length;
-  return { managed: policy.config, user, team, choices, managedProblems: policy.problems, managedInvalid: policy.problems.length > 0 && good === 0 };
+  return { managed: policy.config, user, team, choices, phones, managedProblems: policy.problems, managedInvalid: policy.problems.length > 0 && good === 0 };
 }
 
 /**
@@ -59,7 +63,7 @@ export function watchLayers(listener: () => void): () => void {
     if (area === 'managed') listener();
   };
   browser.storage.onChanged.addListener(managed);
-  const keys = new Set([userAdditionsKey, teamEntriesKey, mailboxChoicesKey]);
+  const keys = new Set([userAdditionsKey, teamEntriesKey, mailboxChoicesKey, userPhonesKey]);
   const stopVault = onVaultChange((key) => {
     if (keys.has(key)) listener();
   });
@@ -99,6 +103,13 @@ export async function saveTeamEntries(entries: TeamEntries): Promise<void> {
 
 export async function removeTeamEntry(recipientId: string): Promise<void> {
   await teamEntriesItem.set(Object.fromEntries(Object.entries(await teamEntriesItem.get()).filter(([id]) => id !== recipientId)));
+}
+
+/** Stores the social service's phone number for a recipient, as a number only (issue 21.5). Throws on a bad number. */
+export async function saveUserPhone(recipientId: string, phone: string, today: string = belgianToday()): Promise<UserPhones> {
+  const phones = userPhonesSchema.parse({ ...(await userPhonesItem.get()), [recipientId]: { phone: phone.trim(), addedOn: today } });
+  await userPhonesItem.set(phones);
+  return phones;
 }
 
 /** Records which mailbox is right for a recipient whose sources disagree, over which others, today. */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { broadcastSchema, type DraftRequestMessage, type DraftResult } from '../messages';
+import { broadcastSchema, type Displaced, type DraftRequestMessage, type DraftResult } from '../messages';
 import type { PanelClient } from './client';
 
 /** How long a webmail may take to load its compose page after we sent it there (Roundcube). */
@@ -30,15 +30,18 @@ export function tabReady(tabId: number, timeoutMs: number = navigationTimeoutMs)
  * script sends the tab there and answers "navigating": wait for the new page's content script, then ask again,
  * saying that the page was opened for us. Null when the tab cannot be reached.
  */
-export async function fillDraft(client: PanelClient, tabId: number, request: DraftRequestMessage): Promise<DraftResult | null> {
+export async function fillDraft(client: Pick<PanelClient, 'makeDraft'>, tabId: number, request: DraftRequestMessage): Promise<DraftResult | null> {
   let afterNavigation = false;
+  // What the page it left held (issue 21.10): only the answer before the navigation knows it.
+  let displaced: Displaced | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     const waiting = tabReady(tabId);
     const answer = await client.makeDraft(tabId, afterNavigation ? { ...request, afterNavigation } : request);
     if (answer?.status !== 'navigating') {
       waiting.cancel();
-      return answer;
+      return answer && displaced && !answer.displaced ? { ...answer, displaced } : answer;
     }
+    displaced = answer.displaced ?? displaced;
     if (!(await waiting.ready)) return null;
     afterNavigation = true;
   }

@@ -1,6 +1,6 @@
 import type { Recipient } from '../directory';
 import { toBase64, type DraftRequestMessage } from '../messages';
-import { correctionMailText, referralMailText } from '../templates/cover';
+import { correctionMailText, referralMailText, type PasswordKind } from '../templates/cover';
 import type { Referrer } from '../referral/document';
 import { packReferral, type PackedReferral } from '../referral/pack';
 import type { Referral } from '../referral/schema';
@@ -15,7 +15,7 @@ export async function prepareReferralDraft(
   referral: Referral,
   password: string,
   recipient: Pick<Recipient, 'id' | 'name' | 'mailbox'>,
-  options: { corrects?: string | null; referrer?: Referrer | null; now?: Date } = {},
+  options: { corrects?: string | null; referrer?: Referrer | null; now?: Date; passwordKind?: PasswordKind } = {},
 ): Promise<PreparedDraft> {
   if (!recipient.mailbox) throw new Error('recipient without mailbox');
   const packed = await packReferral(referral, password, {
@@ -26,8 +26,8 @@ export async function prepareReferralDraft(
   });
   const referrer = options.referrer ?? null;
   const { subject, body } = options.corrects
-    ? correctionMailText(packed.reference, options.corrects, referrer)
-    : referralMailText(packed.reference, referrer);
+    ? correctionMailText(packed.reference, options.corrects, referrer, 'nl', options.passwordKind)
+    : referralMailText(packed.reference, referrer, 'nl', options.passwordKind);
   return {
     packed,
     request: { to: recipient.mailbox, subject, body, fileName: packed.fileName, zipBase64: toBase64(packed.bytes) },

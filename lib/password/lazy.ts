@@ -8,3 +8,9 @@ export async function checkPasswordLazily(password: string, context: PasswordCon
   const { checkPassword } = await import('./strength');
   return checkPassword(password, context);
 }
+
+/** zxcvbn's estimate (log10 of the guesses), loaded on first use: for pre-shared keys not of the generated form. */
+export async function loadGuessEstimator(): Promise<(text: string) => number> {
+  const { estimateGuessesLog10 } = await import('./strength');
+  return estimateGuessesLog10;
+}

@@ -4,7 +4,10 @@ import { containsNationalNumber } from './forbidden-data';
 import type { Referral } from './schema';
 
 export type LeakKind = 'name' | 'phone' | 'email' | 'street' | 'nationalNumber';
-export type LeakFinding = { kind: LeakKind; where: 'subject' | 'body' };
+const leakKinds: readonly LeakKind[] = ['name', 'phone', 'email', 'street', 'nationalNumber'];
+/** Where it was found: the subject, the body text, or the name of an attachment (issue 20.8). */
+export type LeakWhere = 'subject' | 'body' | 'attachment';
+export type LeakFinding = { kind: LeakKind; where: LeakWhere };
 
 export type LeakCheckOptions = {
   /** The referrer's details, which the signature carries: their words are not the client's (a shared first name). */
@@ -66,7 +69,8 @@ function wordsOf(text: string): OwnWords {
 }
 function templateWords(): OwnWords {
   const keys = ['mail_subject', 'mail_body', 'mail_greeting', 'mail_defaultSender', 'mail_withdrawalSubject',
-    'mail_withdrawalBody', 'mail_correctionSubject', 'mail_correctionBody'] as const;
+    'mail_withdrawalBody', 'mail_correctionSubject', 'mail_correctionBody', 'mail_passwordGenerated', 'mail_passwordTyped',
+    'mail_passwordPreshared'] as const;
   ownWords ??= wordsOf(locales.flatMap((locale) => keys.map((key) => t(key, [], locale))).join('\n'));
   return ownWords;
 }
@@ -111,15 +115,19 @@ function streetMatcher(street: string, ignore: OwnWords): ((word: string) => boo
       (word === usable.stem || usable.kind.startsWith(word.slice(usable.stem.length)) || streetAbbreviations.includes(word.slice(usable.stem.length))));
 }
 
-// Digits with any separators between them, up to three characters of them: "0470 – 12.34.56", "+32 (0)470/12-34-56".
-function digitRuns(text: string): string[] {
-  return [...text.matchAll(/\d(?:[^\p{L}\p{N}]{0,3}\d)+/gu)].map((match) => match[0].replace(/\D/gu, ''));
-}
+// Between two of the phone's digits: a run of up to six characters that are neither letters nor digits ("0470 -- 12 -- 34
+// -- 56", "+32 (0)470/12.34.56", line breaks). Bounded, so digits far apart in ordinary text are not read as one number,
+// and a letter ends the number (the reference KG-7F3Q-2M9X and a date next to the referrer's phone stay apart).
+const phoneGap = '[^\\p{L}\\p{N}]{0,6}';
 
-/** The phone's last eight digits, found in any run of digits whatever its separators or prefix (+32, 0032, 0). */
+/**
+ * The phone's last eight digits, in order, with any such gap between each two: whatever the separators or the prefix
+ * (+32, 0032, 0) before them. Full-width digits are read as digits (NFKC).
+ */
 function containsPhone(text: string, e164: string): boolean {
   const significant = e164.replace(/\D/gu, '').slice(-8);
-  return significant.length >= 6 && digitRuns(text).some((digits) => digits.includes(significant));
+  if (significant.length < 6) return false;
+  return new RegExp([...significant].join(phoneGap), 'u').test(text.normalize('NFKC'));
 }
 
 /** The e-mail address, or its local part ("jan.peeters") on its own. */
@@ -134,14 +142,17 @@ function containsEmail(text: string, email: string, ignore: OwnWords): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}._%+-])${escaped}(?![\\p{L}\\p{N}_%+-]|\\.[\\p{L}\\p{N}])`, 'u').test(lower);
 }
 
+/** What the check reads: the clear subject and body, and the names of the attachments as the webmail shows them. */
+export type CheckedText = { subject: string; body: string; attachments?: readonly string[] };
+
 /**
- * Looks for the client's data in the clear subject and body of a draft (SPEC F1.7): each name token of three
- * letters or more and the name written together, the phone's digits with any separators, the e-mail address or its
- * local part, the street or its stem, or anything shaped like a national number. Text is compared after
+ * Looks for the client's data in the clear subject, body and attachment names of a draft (SPEC F1.7): each name
+ * token of three letters or more and the name written together, the phone's digits with short separators, the e-mail
+ * address or its local part, the street or its stem, or anything shaped like a national number. Text is compared after
  * transliteration, as whole words, so "Jan" is found in "Jan," but not in "januari". Returns what was found where,
  * never the data itself.
  */
-export function leakCheck(referral: Referral, draft: { subject: string; body: string }, options: LeakCheckOptions = {}): LeakFinding[] {
+export function leakCheck(referral: Referral, draft: CheckedText, options: LeakCheckOptions = {}): LeakFinding[] {
   const { client } = referral;
   const own = templateWords();
   const { referrer } = options;
@@ -149,16 +160,22 @@ export function leakCheck(referral: Referral, draft: { subject: string; body: st
   const ignore = { words: new Set([...own.words, ...theirs.words]), joins: new Set([...own.joins, ...theirs.joins]) };
   const names = nameNeedles(client, ignore);
   const street = client.address ? streetMatcher(client.address.street, ignore) : null;
-  const findings: LeakFinding[] = [];
-  for (const where of ['subject', 'body'] as const) {
-    const text = draft[where];
-    const found = (kind: LeakKind) => findings.push({ kind, where });
+  const kindsIn = (text: string): LeakKind[] => {
     const present = wordsAndJoins(text);
-    if (names.some((needle) => present.has(needle))) found('name');
-    if (client.phone && containsPhone(text, client.phone)) found('phone');
-    if (client.email && containsEmail(text, client.email, ignore)) found('email');
-    if (street && [...present].some(street)) found('street');
-    if (containsNationalNumber(text)) found('nationalNumber');
+    const kinds: LeakKind[] = [];
+    if (names.some((needle) => present.has(needle))) kinds.push('name');
+    if (client.phone && containsPhone(text, client.phone)) kinds.push('phone');
+    if (client.email && containsEmail(text, client.email, ignore)) kinds.push('email');
+    if (street && [...present].some(street)) kinds.push('street');
+    if (containsNationalNumber(text)) kinds.push('nationalNumber');
+    return kinds;
+  };
+  // Each attachment name on its own, so two names never run together into one word or one number.
+  const texts: Record<LeakWhere, readonly string[]> = { subject: [draft.subject], body: [draft.body], attachment: draft.attachments ?? [] };
+  const findings: LeakFinding[] = [];
+  for (const where of ['subject', 'body', 'attachment'] as const) {
+    const found = new Set(texts[where].flatMap(kindsIn));
+    for (const kind of leakKinds) if (found.has(kind)) findings.push({ kind, where });
   }
   return findings;
 }

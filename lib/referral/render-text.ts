@@ -33,7 +33,8 @@ export function renderText(document: ReferralDocument, locale: Locale = 'nl'): s
           line(t('label_name', [], locale), referrer.name || notGiven),
           line(t('label_team', [], locale), referrer.team || notGiven),
           line(t('label_phone', [], locale), referrer.phone || notGiven),
-          line(t('label_email', [], locale), referrer.email || notGiven),
+          // A worker without a work address: the line is left out rather than saying "niet opgegeven".
+          ...(referrer.email ? [line(t('label_email', [], locale), referrer.email)] : []),
         ]
       : [`  Kind en Gezin (${notGiven})`]),
     ...(recipient ? ['', t('doc_recipient', [], locale), `  ${recipient.name} <${recipient.mailbox}>`] : []),

@@ -3,15 +3,17 @@
  * every required element that is missing throws an AdapterError naming the adapter and the element, so the
  * panel can fall back and say which step failed. No fixed sleeps: waits are observers with a timeout.
  */
-import type { AdapterStep, SelfCheckItem } from '../messages';
+import type { AdapterStep, Displaced, SelfCheckItem } from '../messages';
 import type { ReadBack, SelectorEntry, SelectorMap } from './types';
 
-export type { AdapterStep, SelfCheckItem };
+export type { AdapterStep, Displaced, SelfCheckItem };
 
 export class AdapterError extends Error {
   constructor(
     readonly step: AdapterStep,
     message: string,
+    /** What became of the compose that was on screen, when the error is about leaving it (issue 21.10). */
+    readonly displaced: Displaced | null = null,
   ) {
     super(message);
     this.name = 'AdapterError';
@@ -30,10 +32,17 @@ export function queryFirst<T extends Element = HTMLElement>(root: ParentNode, al
   return null;
 }
 
-/** Every element matching any of the alternatives, in document order, without duplicates. */
+/**
+ * Every element matching the first alternative that matches anything, in document order (issue 20.10). Never the
+ * alternatives joined: a fallback written for another variant of the page (`div[aria-label^="Attachment"]`) would
+ * then also match what surrounds the preferred one (a list labelled "Attachments" around the cards).
+ */
 export function queryAll<T extends Element = HTMLElement>(root: ParentNode, alternatives: Alternatives): T[] {
-  const css = cssOf(alternatives);
-  return css.length === 0 ? [] : [...root.querySelectorAll<T & Element>(css.join(','))];
+  for (const selector of cssOf(alternatives)) {
+    const found = [...root.querySelectorAll<T & Element>(selector)];
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 /** Like queryFirst, but a missing element is an AdapterError for the entry's step: "<what> not found". */
@@ -146,10 +155,26 @@ export function addressesOf(text: string): string[] {
 }
 
 /**
- * True when a compose form holds nothing of anyone: no recipients, subject, attachments, and no body text unless
- * `bodyMayHoldSignature` (a page the webmail just opened for us). Only such a form is ours to fill.
+ * True when a compose form holds nothing of anyone: no recipients (Reply-To and Followup-To included: a compose whose
+ * answers go elsewhere is someone's, issue 20.1), subject, attachments, and no body text unless `bodyMayHoldSignature`
+ * (a page the webmail just opened for us). Only such a form is ours to fill.
  */
 export function isUntouched(draft: ReadBack, bodyMayHoldSignature = false): boolean {
-  const empty = draft.to.length + draft.cc.length + draft.bcc.length + draft.attachments.length === 0 && draft.subject.trim() === '';
+  const routed = draft.to.length + draft.cc.length + draft.bcc.length + draft.replyTo.length + draft.followupTo.length;
+  const empty = routed + draft.attachments.length === 0 && draft.subject.trim() === '';
   return empty && (bodyMayHoldSignature || draft.body.trim() === '');
+}
+
+/** An earlier referral's zip as a webmail lists it ("aanmelding-KG-7F3Q-2M9X.zip", shortened or with its size). */
+const ourZip = /aanmelding-KG-[2-9A-Z]{4}-[2-9A-Z]{4}/u;
+
+/**
+ * A compose about to be left for a new one (issue 21.10), without its content: an answer or a forward by its subject's
+ * prefix (the webmails' own: Re, AW, Antw; Fwd, FW, TR, Doorst, WG), unless the webmail says which (`kind`), else a
+ * mail in progress; and whether it holds a zip of ours.
+ */
+export function leaving(draft: ReadBack, kind?: Displaced['kind']): Omit<Displaced, 'savedAs'> {
+  const subject = draft.subject.trim();
+  const byPrefix = /^(re|aw|antw)\s*(\[\d+\])?\s*:/iu.test(subject) ? 'reply' : /^(fwd?|tr|doorst|wg)\s*:/iu.test(subject) ? 'forward' : 'draft';
+  return { kind: kind ?? byPrefix, heldOurZip: draft.attachments.some((name) => ourZip.test(name)) };
 }

@@ -1,4 +1,4 @@
-import type { AdapterStep, DraftResult, ReadBack, TierReport } from '../messages';
+import type { AdapterStep, Displaced, DraftResult, ReadBack, TierReport } from '../messages';
 import { AdapterError, waitFor } from './dom';
 import type { AdapterContext, DraftRequest, WebmailAdapter } from './types';
 
@@ -20,22 +20,69 @@ function describe(adapter: WebmailAdapter, error: unknown): string {
   return error instanceof AdapterError ? `${adapter.id}: ${error.message}` : `${adapter.id}: unexpected error`;
 }
 
-/** Tries each attach tier in order; after each, watches for our attachment before the next. */
+/** Resolves once `probe` holds, or once `timeoutMs` passed (false then); never throws but for a cancel. */
+function settle(compose: Element, probe: () => boolean, timeoutMs: number, what: string, signal?: AbortSignal): Promise<boolean> {
+  if (probe()) return Promise.resolve(true);
+  if (timeoutMs <= 0) return Promise.resolve(false);
+  return waitFor(compose.ownerDocument.documentElement, probe, { timeoutMs, step: 'attach', what, signal }).then(
+    () => true,
+    (error: unknown) => {
+      if (signal?.aborted) throw error;
+      return probe();
+    },
+  );
+}
+
+/**
+ * Tries each attach tier in order, within one deadline for the whole step (timeouts.attachMs); after each, watches
+ * for our attachment (upload finished) before the next. Never a second copy: before the next tier starts, an upload
+ * still running is waited for and a late landing of an earlier tier is taken as the attachment; once the deadline
+ * has passed no tier starts, and a landing seen then is still counted (issue 20.10).
+ */
 async function attachInTiers(adapter: WebmailAdapter, compose: Element, file: File, context: AdapterContext, tiers: TierReport): Promise<void> {
+  const { signal } = context;
+  const deadline = Date.now() + context.timeouts.attachMs;
+  const left = () => deadline - Date.now();
+  const landed = () => showsAttachment(adapter.readBack(compose), file.name);
+  /** Tiers that handed the file over without an error: one of them may still land. */
+  const handed: TierReport[number][] = [];
+  const lateLanding = () => {
+    const tier = handed.at(-1) ?? tiers.at(-1);
+    if (tier) Object.assign(tier, { ok: true, detail: `${adapter.id}: attached file shown after its wait` });
+  };
   for (const tier of adapter.attachTiers) {
+    if (tiers.length > 0) {
+      // An earlier tier's upload may still run: let it end before judging it.
+      await settle(compose, () => !adapter.uploading(compose), left(), 'upload', signal);
+      if (landed()) {
+        lateLanding();
+        return;
+      }
+    }
+    if (left() <= 0 || signal?.aborted) break;
+    const report = { tier: tier.id, ok: false, detail: '' };
+    tiers.push(report);
     try {
-      await tier.run(compose, file, context);
-      await waitFor(compose.ownerDocument.documentElement, () => showsAttachment(adapter.readBack(compose), file.name), {
-        timeoutMs: context.timeouts.tierMs, step: 'attach', what: 'attached file', signal: context.signal,
-      });
-      tiers.push({ tier: tier.id, ok: true, detail: '' });
-      return;
+      const tierMs = Math.min(context.timeouts.tierMs, left());
+      await tier.run(compose, file, { ...context, timeouts: { ...context.timeouts, tierMs } });
+      handed.push(report);
+      if (await settle(compose, landed, Math.min(tierMs, left()), 'attached file', signal)) {
+        report.ok = true;
+        return;
+      }
+      report.detail = `${adapter.id}: attached file not found in time`;
     } catch (error) {
-      tiers.push({ tier: tier.id, ok: false, detail: describe(adapter, error) });
-      if (context.signal?.aborted) break;
+      report.detail = describe(adapter, error);
+      if (signal?.aborted) break;
     }
   }
-  throw new AdapterError('attach', `no attach tier worked (${tiers.map((report) => report.tier).join(', ')})`);
+  // The deadline passed, or every tier was tried: a late landing is seen here, not doubled.
+  if (!signal?.aborted && tiers.length > 0 && landed()) {
+    lateLanding();
+    return;
+  }
+  const tried = tiers.map((report) => report.tier).join(', ');
+  throw new AdapterError('attach', left() <= 0 ? `no attach tier worked in time (${tried})` : `no attach tier worked (${tried})`);
 }
 
 /**
@@ -49,9 +96,12 @@ export async function makeDraft(adapter: WebmailAdapter, request: DraftRequest, 
   const tiers: TierReport = [];
   let step: AdapterStep = 'openCompose';
   let compose: Element | null = null;
+  // What became of the compose on screen: every answer says it, the panel tells the worker (issue 21.10).
+  let displaced: Displaced | null = null;
   try {
     const fresh = await adapter.freshCompose(context, request);
-    if (fresh.kind === 'navigate') return { status: 'navigating', url: fresh.url };
+    displaced = fresh.displaced;
+    if (fresh.kind === 'navigate') return { status: 'navigating', url: fresh.url, displaced };
     compose = fresh.compose;
     completed.push(step);
     step = 'recipient';
@@ -69,7 +119,10 @@ export async function makeDraft(adapter: WebmailAdapter, request: DraftRequest, 
       completed.push(step);
     }
     step = 'read';
-    return { status: 'filled', draft: adapter.readBack(compose), tiers };
+    // Never read back while an upload still runs: its card is not an attachment yet (issue 20.10).
+    const uploading = () => adapter.uploading(compose as Element);
+    await settle(compose, () => !uploading(), context.timeouts.tierMs, 'upload', context.signal);
+    return { status: 'filled', draft: adapter.readBack(compose), tiers, displaced };
   } catch (error) {
     const failedStep = error instanceof AdapterError ? error.step : step;
     let draft: ReadBack | null = null;
@@ -78,6 +131,7 @@ export async function makeDraft(adapter: WebmailAdapter, request: DraftRequest, 
     } catch {
       draft = null;
     }
-    return { status: 'failed', failedStep, completed, detail: describe(adapter, error), tiers, draft };
+    if (error instanceof AdapterError && error.displaced) displaced = error.displaced;
+    return { status: 'failed', failedStep, completed, detail: describe(adapter, error), tiers, draft, displaced };
   }
 }

@@ -1,4 +1,4 @@
-import { AdapterError, addressesOf, insertEditorText, isUntouched, queryAll, queryFirst, readText, required, setFieldValue, waitFor } from './dom';
+import { AdapterError, addressesOf, insertEditorText, isUntouched, leaving, queryAll, queryFirst, readText, required, setFieldValue, waitFor } from './dom';
 import { pasteText, setInputFile, stagedDrop } from './events';
 import type { AdapterContext, ReadBack, SelectorEntry, SelectorMap, WebmailAdapter } from './types';
 
@@ -47,6 +47,10 @@ const selectors = {
       'div.Am.Al.editable[contenteditable="true"]', // 2020 capture, G25 2025-04
     ],
   },
+  // The sending address when the user may choose one (aliases, "Send mail as"): Gmail keeps the choice in this hidden
+  // input and leaves it empty when there is none to make (2020 capture, 2024 fixtures; InboxSDK's getFromContact reads
+  // it the same way, ISDK 2026-07).
+  from: { step: 'read', what: 'From address', css: ['input[type="hidden"][name="from"]', 'input[name="from"]'] },
   // The user's signature in a fresh compose: not "text" that makes a compose someone's mail (ISDK, G25).
   signature: { step: 'read', what: 'signature', css: ['.gmail_signature', '[data-smartmail="gmail_signature"]'] },
   fileInput: { step: 'attach', what: 'file input', css: ['input[type="file"][name="Filedata"]'] }, // 2020 capture; unconfirmed 2025-26
@@ -92,6 +96,11 @@ function readBack(compose: Element, keepSignature = true): ReadBack {
     to: recipients(compose, selectors.toChips, 'to'),
     cc: recipients(compose, selectors.ccChips, 'cc'),
     bcc: recipients(compose, selectors.bccChips, 'bcc'),
+    from: addressesOf(queryFirst<HTMLInputElement>(compose, selectors.from)?.value ?? '')[0] ?? '',
+    // Gmail's compose has no Reply-To field: Reply-To is a setting of a "Send mail as" address, not of one mail
+    // (none in the 2020 capture, the 2024 fixtures or EVIDENCE-2026 §2). The From above names the address it goes with.
+    replyTo: [],
+    followupTo: [],
     subject: required<HTMLInputElement>(compose, selectors.subject, 'read').value,
     body: bodyText(required(compose, selectors.body, 'read'), keepSignature),
     // Finished uploads only: a chip without its attach input is still uploading.
@@ -106,6 +115,22 @@ function untouched(compose: Element): boolean {
     return isUntouched(readBack(compose, false));
   } catch {
     return false; // a compose we cannot read is not ours to fill
+  }
+}
+
+/**
+ * The compose on screen as the new one opens (issue 21.10). Nothing to save first: Gmail keeps every compose as a
+ * draft by itself, and the Compose button opens the new one beside the open ones (assumed: EVIDENCE-2026 says nothing
+ * of it and we never saw it live). So whether it stayed open is read once the new one is there. An inline compose in
+ * a thread answers it, unless its subject says forward.
+ */
+function leftBehind(compose: Element): ReturnType<typeof leaving> {
+  const inline = compose.matches(selectors.compose.css[1]);
+  try {
+    const left = leaving(readBack(compose, false));
+    return inline && left.kind === 'draft' ? { ...left, kind: 'reply' } : left;
+  } catch {
+    return { kind: inline ? 'reply' : 'draft', heldOurZip: false };
   }
 }
 
@@ -167,7 +192,8 @@ export const gmail: WebmailAdapter = {
 
   async freshCompose({ doc, timeouts, signal }) {
     const current = gmail.currentCompose(doc);
-    if (current && untouched(current)) return { kind: 'compose', compose: current };
+    if (current && untouched(current)) return { kind: 'compose', compose: current, displaced: null };
+    const left = current ? leftBehind(current) : null;
     const before = new Set(composes(doc));
     const button = queryFirst(doc, selectors.composeButton);
     if (button) pressButton(button);
@@ -179,7 +205,9 @@ export const gmail: WebmailAdapter = {
     const compose = await waitFor(doc.documentElement, () => composes(doc).find((root) => !before.has(root)), {
       timeoutMs: timeouts.openMs, step: 'openCompose', what: 'new compose form', signal,
     });
-    return { kind: 'compose', compose };
+    // Still open beside the new one, or closed by the webmail (its autosave keeps drafts: not seen by us).
+    const displaced = left && current ? { ...left, savedAs: composes(doc).includes(current) ? ('kept' as const) : ('unknown' as const) } : null;
+    return { kind: 'compose', compose, displaced };
   },
 
   async setRecipient(compose, address, context) {
@@ -210,6 +238,9 @@ export const gmail: WebmailAdapter = {
       },
     },
   ],
+
+  // A chip without its attach input is still uploading.
+  uploading: (compose) => queryAll(compose, selectors.attachment).some((chip) => queryFirst(chip, selectors.uploaded) === null),
 
   readBack: (compose) => readBack(compose),
 };

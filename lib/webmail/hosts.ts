@@ -12,6 +12,9 @@ export const gmailMatches = ['https://mail.google.com/*'] as const;
 /** The webmails the extension runs on without asking: Outlook on the web and Gmail. Roundcube hosts are granted at run time. */
 export const webmailMatches = [...outlookMatches, ...gmailMatches] as const;
 
+/** The origins of Outlook on the web and Gmail ("https://mail.google.com"): tabs there are webmail without asking. */
+export const webmailOrigins: readonly string[] = webmailMatches.map((pattern) => new URL(pattern).origin);
+
 /** What a Roundcube address may be: any https host, or plain http on this machine only (tests, local installs). */
 export const roundcubeHostPatterns = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'] as const;
 
@@ -42,4 +45,28 @@ export function roundcubeOrigin(input: string): string | null {
 export function roundcubeMatchPattern(origin: string): string {
   const url = new URL(origin);
   return `${url.protocol}//${url.hostname}/*`;
+}
+
+/**
+ * The match pattern the Roundcube content script is registered for. Where the browser takes a port in a match pattern
+ * (Chrome, Edge) exactly that origin, its default port written out: Chrome reads a pattern without a port as any
+ * port. Firefox refuses a port there, so its script runs on every port of the host, and the background's origin
+ * check (lib/background/origins.ts) is what keeps the other ports out.
+ */
+export function roundcubeScriptPattern(origin: string, portInPattern: boolean): string {
+  if (!portInPattern) return roundcubeMatchPattern(origin);
+  const url = new URL(origin);
+  const port = url.port === '' ? (url.protocol === 'https:' ? '443' : '80') : url.port;
+  return `${url.protocol}//${url.hostname}:${port}/*`;
+}
+
+/** The origin (scheme, host and port) of an address, or null: no address, not one, or an opaque origin (about:blank, data:). */
+export function originOf(address: string | undefined): string | null {
+  if (address === undefined || address === '') return null;
+  try {
+    const { origin, protocol } = new URL(address);
+    return origin !== 'null' && (protocol === 'https:' || protocol === 'http:') ? origin : null;
+  } catch {
+    return null;
+  }
 }

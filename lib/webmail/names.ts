@@ -31,6 +31,7 @@ const detailForms: readonly [RegExp, MessageKey][] = [
   [/^To\/Cc\/Bcc read back differ\b/u, 'detail_readBack'],
   [/^no compose form open$/u, 'detail_noCompose'],
   [/^unexpected error$/u, 'detail_unexpected'],
+  [/^the compose on screen was not saved as a draft\b/u, 'displaced_detailNotSaved'],
 ];
 
 export function detailName(detail: string): string {

@@ -1,4 +1,4 @@
-import { AdapterError, addressesOf, insertEditorText, isUntouched, queryAll, queryFirst, readText, required, setFieldValue, waitFor } from './dom';
+import { AdapterError, addressesOf, insertEditorText, isUntouched, leaving, queryAll, queryFirst, readText, required, setFieldValue, waitFor } from './dom';
 import { pasteFile, stagedDrop } from './events';
 import type { AdapterContext, ReadBack, SelectorMap, WebmailAdapter } from './types';
 
@@ -81,8 +81,13 @@ const selectors = {
       'div[aria-label^="Attachment"]', // DD 2025-26 fallback
     ],
   },
-  // An upload still running (PWP: wait for it to end). Assumed markup: progress bar or busy card.
-  uploading: { step: 'attach', what: 'upload in progress', css: ['[role="progressbar"]', '[aria-busy="true"]'] },
+  // An upload still running (PWP: wait for it to end), on the card or inside it. Assumed markup: a progress bar, a busy
+  // card, a spinner (Fluent v9's fui-Spinner, older ms-Spinner); the card's text is checked too (uploadingText).
+  uploading: {
+    step: 'attach',
+    what: 'upload in progress',
+    css: ['[role="progressbar"]', '[aria-busy="true"]', 'progress', '.fui-Spinner', '.ms-Spinner', '[class*="spinner" i]'],
+  },
   send: {
     step: 'button',
     what: 'Send button',
@@ -92,6 +97,9 @@ const selectors = {
     ],
   },
 } as const satisfies SelectorMap;
+
+/** What a card says while its upload runs, in the languages we serve (assumed wording: no capture shows it yet). */
+const uploadingText = /uploading|bezig met (uploaden|bijvoegen)|wordt geüpload|chargement en cours|téléchargement en cours/iu;
 
 const rootOf = (body: Element) => selectors.compose.css.map((css) => body.closest(css)).find((root) => root) ?? null;
 
@@ -128,16 +136,36 @@ function recipients(well: Element | undefined): string[] {
   return [...pills.map(pillAddress), ...addressesOf(readText(copy))].filter((address) => address !== '');
 }
 
+/** The attachment cards, innermost only: a fallback alternative may also match a list around them. */
+function cards(compose: Element): Element[] {
+  const found = queryAll(compose, selectors.attachment);
+  return found.filter((card) => !found.some((other) => other !== card && card.contains(other)));
+}
+
+/** True while a card's upload runs, by whatever marks it: its role, busy state, a spinner, or its text. */
+function cardUploading(card: Element): boolean {
+  return selectors.uploading.css.some((css) => card.matches(css)) || queryFirst(card, selectors.uploading) !== null || uploadingText.test(card.textContent ?? '');
+}
+
+/** True while any attachment of this compose is still uploading. */
+const uploading = (compose: Element) => cards(compose).some(cardUploading);
+
 function readBack(compose: Element): ReadBack {
   const [to, cc, bcc] = wells(compose);
-  const uploading = queryAll(compose, selectors.attachment).some((card) => queryFirst(card, selectors.uploading) !== null || card.matches(selectors.uploading.css.join(',')));
   return {
     to: recipients(to),
     cc: recipients(cc),
     bcc: recipients(bcc),
+    // Outlook shows a From field only once the worker turned on "Show From"; no capture or source shows its markup
+    // (EVIDENCE-2026 §1, test/fixtures/outlook), so the read-back cannot name a choice: '' (none shown). Nor has its
+    // compose a Reply-To field (set per account, not per mail): none in the fixtures or the evidence.
+    from: '',
+    replyTo: [],
+    followupTo: [],
     subject: subjectField(compose).value,
     body: readText(required(compose, selectors.body, 'read')),
-    attachments: uploading ? [] : queryAll(compose, selectors.attachment).map((card) => (card.getAttribute('title') ?? card.textContent ?? '').trim()),
+    // Finished uploads only: while one runs, none counts (the caller waits for the end).
+    attachments: uploading(compose) ? [] : cards(compose).map((card) => (card.getAttribute('title') ?? card.textContent ?? '').trim()),
   };
 }
 
@@ -146,6 +174,19 @@ function untouched(compose: Element): boolean {
     return isUntouched(readBack(compose));
   } catch {
     return false; // a compose we cannot read is not ours to fill
+  }
+}
+
+/**
+ * The compose on screen as the new one replaces it (issue 21.10). Nothing to save first: OWA saves a compose as a draft
+ * by itself while it is edited (PB, live 2026-07: "Draft saved" after a fill; EVIDENCE-2026 §1), and "New mail" opens
+ * the new compose beside it. Whether it stayed open is read once the new one is there.
+ */
+function leftBehind(compose: Element): ReturnType<typeof leaving> {
+  try {
+    return leaving(readBack(compose));
+  } catch {
+    return { kind: 'draft', heldOurZip: false }; // someone's, but unreadable: the notice still says so
   }
 }
 
@@ -182,13 +223,16 @@ export const outlook: WebmailAdapter = {
 
   async freshCompose({ doc, timeouts, signal }) {
     const current = outlook.currentCompose(doc);
-    if (current && untouched(current)) return { kind: 'compose', compose: current };
+    if (current && untouched(current)) return { kind: 'compose', compose: current, displaced: null };
+    const left = current ? leftBehind(current) : null;
     const before = new Set(composes(doc));
     required(doc, selectors.newMail).click();
     const compose = await waitFor(doc.documentElement, () => composes(doc).find((root) => !before.has(root)), {
       timeoutMs: timeouts.openMs, step: 'openCompose', what: 'new compose form', signal,
     });
-    return { kind: 'compose', compose };
+    // Still open beside the new one, or closed by the webmail (its autosave keeps drafts: not seen by us).
+    const displaced = left && current ? { ...left, savedAs: composes(doc).includes(current) ? ('kept' as const) : ('unknown' as const) } : null;
+    return { kind: 'compose', compose, displaced };
   },
 
   async setRecipient(compose, address, context) {
@@ -210,6 +254,8 @@ export const outlook: WebmailAdapter = {
     // New Outlook makes an attachment of a file pasted into the body (UIA1).
     { id: 'paste', run: async (compose, file) => pasteFile(required(compose, selectors.body, 'attach'), file) },
   ],
+
+  uploading,
 
   readBack: (compose) => readBack(compose),
 };

@@ -1,7 +1,7 @@
-import { addressesOf, AdapterError, insertEditorText, isUntouched, queryAll, queryFirst, readText, required, setFieldValue, waitFor } from './dom';
+import { addressesOf, AdapterError, insertEditorText, isUntouched, leaving, queryAll, queryFirst, readText, required, setFieldValue, waitFor } from './dom';
 import { dropFile, setInputFile } from './events';
 import { roundcubeComposeQuery } from './hosts';
-import type { SelectorMap, WebmailAdapter } from './types';
+import type { AdapterContext, Displaced, ReadBack, SelectorMap, WebmailAdapter } from './types';
 
 /** Roundcube 1.6, elastic skin: every selector seen 2026-11-22 in our loopback sandbox (Debian roundcube 1.6.5). */
 const selectors = {
@@ -20,6 +20,12 @@ const selectors = {
   to: { step: 'recipient', what: 'To field', css: ['textarea#_to[name="_to"]', 'textarea[name="_to"]'] },
   cc: { step: 'read', what: 'Cc field', css: ['textarea[name="_cc"]'] },
   bcc: { step: 'read', what: 'Bcc field', css: ['textarea[name="_bcc"]'] },
+  // The sending identity: a select of the user's identities, each option "name <address>" (value: the identity's id).
+  from: { step: 'read', what: 'From identity', css: ['select#_from[name="_from"]', 'select[name="_from"]', 'input[name="_from"]'] },
+  // Reply-To and Followup-To: inputs the recipient widgets mirror, in the form even while elastic hides their rows
+  // until "Add Reply-To"; a compose link (?_replyto=…&_followupto=…) fills them (issue 20.1).
+  replyTo: { step: 'read', what: 'Reply-To field', css: ['input#_replyto[name="_replyto"]', '[name="_replyto"]'] },
+  followupTo: { step: 'read', what: 'Followup-To field', css: ['input#_followupto[name="_followupto"]', '[name="_followupto"]'] },
   subject: { step: 'subject', what: 'subject field', css: ['input#compose-subject', 'input[name="_subject"]'] },
   bodyPlain: { step: 'body', what: 'message body', css: ['textarea#composebody[name="_message"]', 'textarea[name="_message"]'] },
   bodyHtmlFrame: { step: 'body', what: 'HTML editor', css: ['iframe#composebody_ifr'] }, // TinyMCE 5, when composing in HTML
@@ -28,6 +34,12 @@ const selectors = {
   dropZone: { step: 'attach', what: 'attachment drop zone', css: ['#compose-attachments.droptarget', '#compose-attachments'] },
   uploading: { step: 'attach', what: 'upload in progress', css: ['#attachment-list li.uploading'] },
   uploaded: { step: 'attach', what: 'uploaded attachment', css: ['#attachment-list li[id^="rcmfile"]'] },
+  // Leaving a compose for a new one (issue 21.10): its own Save button (onclick rcmail.command('savedraft')), the
+  // Drafts uid it writes back once saved (set_draft_id), and its message stack while saving and on an error.
+  saveDraft: { step: 'openCompose', what: 'Save button', css: ['#toolbar-menu a.save.draft', 'a.save.draft'] },
+  draftSaveId: { step: 'openCompose', what: 'saved draft id', css: ['input[name="_draft_saveid"]'] },
+  saving: { step: 'openCompose', what: 'save in progress', css: ['#messagestack .loading'] },
+  saveError: { step: 'openCompose', what: 'save error', css: ['#messagestack .error'] },
 } as const satisfies SelectorMap;
 
 /**
@@ -42,7 +54,7 @@ const buttonPlace = {
   menuButton: ['a.toolbar-menu-button[data-popup="toolbar-menu"]'],
   // The columns' footers (on a small screen the compose form's Save and Send bar, the list's pager) and the round
   // floating action buttons of small screens.
-  keepClear: ['#layout > div > .footer', '.floating-action-buttons'],
+  keepClear: ['#layout > div > .footer, .floating-action-buttons'], // one alternative: both kinds at once
 } as const;
 
 function htmlBody(compose: Element): HTMLElement | null {
@@ -59,12 +71,75 @@ function bodyText(compose: Element): string {
 
 const fieldValue = (root: ParentNode, entry: (typeof selectors)[keyof typeof selectors]) => queryFirst<HTMLTextAreaElement>(root, entry)?.value ?? '';
 
-function readBack(compose: Element) {
+/** The selected identity's address ("tester <tester@127.0.0.1>" → tester@127.0.0.1); '' when the form has no choice. */
+function fromAddress(compose: Element): string {
+  const field = queryFirst<HTMLSelectElement | HTMLInputElement>(compose, selectors.from);
+  const text = field instanceof HTMLSelectElement ? (field.selectedOptions[0]?.textContent ?? '') : (field?.value ?? '');
+  return addressesOf(text)[0] ?? '';
+}
+
+/** Roundcube's own word on what a compose is (rcmail.set_env in the page's inline script), read as text: no page script runs. */
+function composeMode(doc: Document): Displaced['kind'] | undefined {
+  for (const script of doc.querySelectorAll('script:not([src])')) {
+    const mode = /"compose_mode":"([a-z]+)"/u.exec(script.textContent ?? '')?.[1];
+    if (mode === 'reply' || mode === 'forward') return mode;
+    if (mode === 'draft' || mode === 'edit') return 'draft';
+  }
+  return undefined;
+}
+
+/** The body without the signature Roundcube adds to a new compose ("-- " and what follows). */
+const withoutSignature = (body: string) => body.replace(/(^|\n)-- ?\n[\s\S]*$/u, '');
+
+/**
+ * Leaving the compose on screen (issue 21.10). Roundcube throws it away on leaving: it only asks first when it changed
+ * since its last save and the worker touched the page (Chromium shows no beforeunload question to a page without a
+ * user gesture), it autosaves every draft_autosave seconds (300 by default), and the copy it keeps in localStorage is
+ * removed on leaving. So a compose holding anything is saved with Roundcube's own Save first, and the tab leaves only
+ * once the save is confirmed (a new Drafts uid in _draft_saveid, or none needed: saved already and unchanged since,
+ * when Roundcube starts no save). A save that fails keeps the compose where it is and the draft step stops there.
+ */
+async function saveBeforeLeaving(doc: Document, compose: Element, { timeouts, signal }: AdapterContext): Promise<Displaced | null> {
+  const draft = readBack(compose);
+  if (isUntouched({ ...draft, body: withoutSignature(draft.body) })) return null;
+  const left = leaving(draft, composeMode(doc));
+  const saveId = () => queryFirst<HTMLInputElement>(doc, selectors.draftSaveId)?.value ?? '';
+  const errors = new Set(queryAll(doc, selectors.saveError));
+  const fail = (why: string) => new AdapterError('openCompose', `the compose on screen was not saved as a draft (${why}): it stays open`, { ...left, savedAs: 'kept' });
+  try {
+    // Roundcube saves only finished uploads and refuses commands while busy: let an upload end first.
+    await waitFor(doc.documentElement, () => !queryFirst(doc, selectors.uploading), { timeoutMs: timeouts.tierMs, step: 'openCompose', what: 'upload in progress', signal });
+    const before = saveId();
+    required(doc, selectors.saveDraft).click();
+    const outcome = await waitFor(
+      doc.documentElement,
+      () => {
+        const now = saveId();
+        if (now !== '' && now !== before) return 'saved';
+        if (queryAll(doc, selectors.saveError).some((error) => !errors.has(error))) return 'error';
+        // Saved before and unchanged since: Roundcube starts no save (no "saving" message), the Drafts copy is current.
+        if (before !== '' && !queryFirst(doc, selectors.saving)) return 'current';
+        return null;
+      },
+      { timeoutMs: timeouts.openMs, step: 'openCompose', what: 'draft saved', signal },
+    );
+    if (outcome === 'error') throw fail('Roundcube reported an error');
+  } catch (error) {
+    if (error instanceof AdapterError && error.displaced) throw error;
+    throw fail(error instanceof AdapterError ? error.message : 'unexpected error');
+  }
+  return { ...left, savedAs: 'draft' };
+}
+
+function readBack(compose: Element): ReadBack {
   const doc = compose.ownerDocument;
   return {
     to: addressesOf(fieldValue(compose, selectors.to)),
     cc: addressesOf(fieldValue(compose, selectors.cc)),
     bcc: addressesOf(fieldValue(compose, selectors.bcc)),
+    from: fromAddress(compose),
+    replyTo: addressesOf(fieldValue(compose, selectors.replyTo)),
+    followupTo: addressesOf(fieldValue(compose, selectors.followupTo)),
     subject: fieldValue(compose, selectors.subject),
     body: bodyText(compose),
     // Finished uploads only: an entry still uploading is not an attachment yet.
@@ -91,14 +166,17 @@ export const roundcube: WebmailAdapter = {
   },
   currentCompose: (doc) => (queryFirst(doc, selectors.to) ? queryFirst(doc, selectors.compose) : null),
 
-  async freshCompose({ doc }, { afterNavigation }) {
+  async freshCompose(context, { afterNavigation }) {
+    const { doc } = context;
+    // Only the page we opened for this draft (it may carry the worker's signature). A compose already on screen is
+    // never reused, however empty it looks: a link can fill what the form does not show, such as Reply-To or the
+    // message it answers (issue 20.1). One page load of our own costs less than that doubt.
     const compose = roundcube.currentCompose(doc);
-    if (compose) {
-      // A page we opened for this draft may carry the worker's signature; any other needs an empty body too.
-      if (isUntouched(readBack(compose), afterNavigation === true)) return { kind: 'compose', compose };
-    }
-    // Roundcube composes on a page of its own: a new one, never the reply or the half-written mail on screen.
-    return { kind: 'navigate', url: `${doc.location.pathname}${roundcubeComposeQuery}` };
+    if (afterNavigation === true && compose && isUntouched(readBack(compose), true)) return { kind: 'compose', compose, displaced: null };
+    // Roundcube composes on a page of its own: a new one, never the reply or the half-written mail on screen, which
+    // is saved as a draft before the tab leaves it (issue 21.10). Not a page we opened ourselves that something filled.
+    const displaced = compose && afterNavigation !== true ? await saveBeforeLeaving(doc, compose, context) : null;
+    return { kind: 'navigate', url: `${doc.location.pathname}${roundcubeComposeQuery}`, displaced };
   },
 
   async setRecipient(compose, address, { timeouts, signal }) {
@@ -126,6 +204,8 @@ export const roundcube: WebmailAdapter = {
     { id: 'input', run: async (compose, file) => setInputFile(required<HTMLInputElement>(compose.ownerDocument, selectors.fileInput), file) },
     { id: 'drop', run: async (compose, file) => dropFile(required(compose.ownerDocument, selectors.dropZone), file) },
   ],
+
+  uploading: (compose) => queryFirst(compose.ownerDocument, selectors.uploading) !== null,
 
   readBack(compose) {
     if (!queryFirst(compose, selectors.subject)) throw new AdapterError('read', 'subject field not found');

@@ -1,6 +1,6 @@
-import type { AdapterId, AdapterStep, AttachTierId, ReadBack, SelfCheckItem } from '../messages';
+import type { AdapterId, AdapterStep, AttachTierId, Displaced, ReadBack, SelfCheckItem } from '../messages';
 
-export type { AttachTierId, ReadBack, SelfCheckItem };
+export type { AttachTierId, Displaced, ReadBack, SelfCheckItem };
 
 /** What the panel asks of a webmail: all of it non-personal (the zip is ciphertext; the texts carry no client data). */
 export type DraftRequest = {
@@ -28,14 +28,22 @@ export type Timeouts = {
   chipMs: number;
   /** Our attachment to show (upload finished) after one attach tier, before trying the next. */
   tierMs: number;
+  /**
+   * The whole attach step, every tier together (issue 20.10): once it has passed no further tier starts, so the
+   * panel's fallback comes within 10 s of "Maak concept" even when every tier fails.
+   */
+  attachMs: number;
 };
 
-export const defaultTimeouts: Timeouts = { openMs: 8_000, chipMs: 1_500, tierMs: 8_000 };
+export const defaultTimeouts: Timeouts = { openMs: 8_000, chipMs: 1_500, tierMs: 6_000, attachMs: 9_000 };
 
 export type AdapterContext = { doc: Document; timeouts: Timeouts; signal?: AbortSignal };
 
-/** A compose form ready to fill, or where the tab must go first (Roundcube composes on a page of its own). */
-export type FreshCompose = { kind: 'compose'; compose: Element } | { kind: 'navigate'; url: string };
+/**
+ * A compose form ready to fill, or where the tab must go first (Roundcube composes on a page of its own); with what
+ * became of the compose that was on screen, null when nothing of anyone's was there (issue 21.10).
+ */
+export type FreshCompose = ({ kind: 'compose'; compose: Element } | { kind: 'navigate'; url: string }) & { displaced: Displaced | null };
 
 /** One way of handing the file to the webmail. `run` hands it over; the caller then watches for the attachment. */
 export type AttachTier = {
@@ -77,7 +85,8 @@ export interface WebmailAdapter {
   currentCompose(doc: Document): Element | null;
   /**
    * A compose form that is ours to fill: the current one only when it holds no recipients, subject, body text or
-   * attachments (never a reply, a forward or a half-written mail); otherwise a new one.
+   * attachments (never a reply, a forward or a half-written mail); otherwise a new one, saying what became of the one
+   * on screen. Nothing of it is lost: a webmail that would close it unsaved saves it as a draft first.
    */
   freshCompose(context: AdapterContext, request: Pick<DraftRequest, 'afterNavigation'>): Promise<FreshCompose>;
   /** Fills To and resolves once the webmail shows the address as a recipient. */
@@ -86,6 +95,8 @@ export interface WebmailAdapter {
   setBody(compose: Element, body: string): void;
   /** The ways to attach, in order. */
   readonly attachTiers: readonly AttachTier[];
+  /** True while an upload of this compose still runs (by the attachment's own state): no read-back counts it yet. */
+  uploading(compose: Element): boolean;
   /** Everything the compose shows: recipients, subject, body, finished attachments. */
   readBack(compose: Element): ReadBack;
 }

@@ -1,7 +1,7 @@
 // Debian's Chromium with the built extension, driven by puppeteer-core over CDP: the only driver here that sees the
 // side panel (Playwright lists no side panel page at all). See TOOLCHAIN.md, "The side panel".
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -265,6 +265,34 @@ export function servePage(title: string, text: string): Promise<{ server: Server
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(`<!doctype html><html lang="nl"><title>${title}</title><p>${text}</p></html>`);
   });
+  return listenOnLoopback(server);
+}
+
+/**
+ * A loopback server on a port of its own that passes every request on to `target` (an http origin on loopback) and
+ * its answers back: that site's pages, served from another origin of the same host. The Host header is passed as the
+ * browser sent it, so the site's own links stay on this port; cookies, which ignore the port, are shared.
+ */
+export function serveProxy(target: string): Promise<{ server: Server; origin: string }> {
+  const upstream = new URL(target);
+  const server = createServer((incoming, response) => {
+    const forward = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    forward.on('error', () => {
+      if (!response.headersSent) response.writeHead(502);
+      response.end();
+    });
+    incoming.pipe(forward);
+  });
+  return listenOnLoopback(server);
+}
+
+function listenOnLoopback(server: Server): Promise<{ server: Server; origin: string }> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));

@@ -5,7 +5,8 @@
 //     tick a refusal away;
 // (b) team sharing: "Deel met je team" in one profile, the file read in a fresh profile, entry by entry: the new
 //     entry is applied as "van je team", the one that contradicts Lille's bundled mailbox is shown side by side and
-//     not applied without a choice.
+//     not applied without a choice; the preview lists every fact an entry would change, and a new phone number for
+//     the password call is applied only once the worker confirms it (issue 20.4).
 // Synthetic people and mailboxes only (example.org, *.example).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,8 +38,8 @@ const client = [
 const tessenderlo = { name: 'OCMW Tessenderlo-Ham', mailbox: 'socialedienst@tessenderlo-ham.be' };
 const lilleBundled = 'sociale.dienst@lille.be';
 const shared = {
-  kortrijk: { id: '34022', mailbox: 'aanmelding@ocmw-kortrijk.example', inForce: '2025-09-01' },
-  lille: { id: '13019', mailbox: 'aanmelding@ocmw-lille.example', inForce: '2025-10-01' },
+  kortrijk: { id: '34022', mailbox: 'aanmelding@ocmw-kortrijk.example', inForce: '2025-09-01', phone: '056 12 34 56' },
+  lille: { id: '13019', mailbox: 'aanmelding@ocmw-lille.example', inForce: '2025-10-01', phone: null },
 };
 
 const launched: ChromiumWithExtension[] = [];
@@ -104,7 +105,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
     const box = await byRole(page, 'region', /^Ontvanger$/u);
     const refusal = 'section.recipient-box .decision.refuse';
     const reason = await waitForText(page, /OCMW Tessenderlo-Ham is ondertekend/u, { selector: refusal });
-    expect(reason).toMatch(/Aanmelden kan pas onder een protocol dat van kracht is\. Vul de datum van inwerkingtreding van het protocol in\.$/u);
+    expect(reason).toMatch(/Aanmelden kan pas onder een protocol dat van kracht is: voeg de ingangsdatum toe\.$/u);
     const refusedBox = await text(box);
     expect(refusedBox).toContain(tessenderlo.name);
     expect(refusedBox).toContain(tessenderlo.mailbox);
@@ -125,8 +126,8 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
       // No field's message: the one alert is the gate's, where its reason is, and it holds the focus.
       const alerts = await page.$$eval('[role="alert"], .field-error', (elements) => elements.map((element) => element.textContent ?? ''));
       expect(alerts).toHaveLength(1);
-      expect(alerts[0]).toMatch(/^Aanmelden bij deze ontvanger kan nu niet: /u);
-      expect(await page.evaluate(() => document.activeElement?.textContent?.startsWith('Aanmelden bij deze ontvanger kan nu niet'))).toBe(true);
+      expect(alerts[0]).toMatch(/^Aanmelden kan nu niet: /u);
+      expect(await page.evaluate(() => document.activeElement?.textContent?.startsWith('Aanmelden kan nu niet'))).toBe(true);
     };
     await nextIsRefused();
 
@@ -149,7 +150,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
     await addInline(display(tomorrow), { phone: '013 12 34 56', source: 'Testprotocol (synthetisch)' });
     const notYet = await waitForText(page, /pas van kracht vanaf/u, { selector: refusal });
     // After "Maak concept" was refused once, the reason is headed by what it means.
-    expect(notYet.replace(/^Aanmelden bij deze ontvanger kan nu niet: /u, '')).toBe(`Het protocol met ${tessenderlo.name} is pas van kracht vanaf ${display(tomorrow)}: aanmelden kan vanaf die dag. Klopt die datum niet? Vul de juiste datum van inwerkingtreding in.`);
+    expect(notYet.replace(/^Aanmelden kan nu niet: /u, '')).toBe(`Het protocol met ${tessenderlo.name} is pas van kracht vanaf ${display(tomorrow)}: aanmelden kan vanaf die dag. Klopt die datum niet? Vul de juiste datum van inwerkingtreding in.`);
     expect(await text(box)).toContain(`door jou toegevoegd op ${display(today)}`);
     expect(await overrideControls(box)).toBe(0);
     await nextIsRefused();
@@ -188,6 +189,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
         await expect.poll(async () => (await labelledIn(options, own, 'Ontvanger')).evaluate((element) => element.value)).toBe(entry.id);
         await fill(await labelledIn(options, own, 'Mailadres voor aanmeldingen'), entry.mailbox);
         await fill(await labelledIn(options, own, 'Datum van inwerkingtreding van het protocol'), display(entry.inForce));
+        if (entry.phone) await fill(await labelledIn(options, own, 'Telefoonnummer van de sociale dienst'), entry.phone);
         await (await byRole(options, 'button', /^Bewaar mailadres en protocol$/u, { within: own })).click();
         await waitForText(options, `Bewaard: ${name} → ${entry.mailbox}`, { selector: '[role="status"]' });
       }
@@ -216,7 +218,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
         directoryVersion: expect.any(String),
         author: null,
         entries: {
-          [shared.kortrijk.id]: { mailbox: shared.kortrijk.mailbox, inForceSince: shared.kortrijk.inForce, endedOn: null, phone: null, source: null },
+          [shared.kortrijk.id]: { mailbox: shared.kortrijk.mailbox, inForceSince: shared.kortrijk.inForce, endedOn: null, phone: shared.kortrijk.phone, source: null },
           [shared.lille.id]: { mailbox: shared.lille.mailbox, inForceSince: shared.lille.inForce, endedOn: null, phone: null, source: null },
         },
       });
@@ -230,7 +232,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
       await (await labelledIn(colleague, section, 'Bestand van een collega inlezen')).uploadFile(file);
       const preview = await colleague.waitForSelector(`[role="group"][aria-label="Wat ${suggested} zou veranderen"]`, { timeout: 5_000 });
       if (!preview) throw new Error('no preview of the file');
-      const items = await preview.$$('li');
+      const items = await preview.$$('ul.team-preview > li');
       expect(items).toHaveLength(2);
       const [kortrijkItem, lilleItem] = await Promise.all(
         ['OCMW Kortrijk', 'OCMW Lille'].map(async (name) => {
@@ -238,9 +240,17 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
           throw new Error(`no preview entry for ${name}`);
         }),
       );
-      // Kortrijk has no mailbox here: new, and ticked to be applied.
-      expect(await text(kortrijkItem!)).toBe(`OCMW Kortrijk: nieuw: ${shared.kortrijk.mailbox} (protocol van kracht vanaf ${display(shared.kortrijk.inForce)})`);
+      // Kortrijk has no mailbox here: new, ticked to be applied, with every fact it brings.
+      const kortrijkLine = `OCMW Kortrijk: nieuw: ${shared.kortrijk.mailbox} (protocol van kracht vanaf ${display(shared.kortrijk.inForce)})`;
+      expect((await text(kortrijkItem!)).slice(0, kortrijkLine.length)).toBe(kortrijkLine);
       expect(await kortrijkItem!.$eval('input[type="checkbox"]', (element) => element.checked)).toBe(true);
+      const changes = (item: ElementHandle<Element>) => item.$$eval('ul.team-changes li', (elements) => elements.map((element) => (element.textContent ?? '').replace(/\s+/gu, ' ').trim()));
+      expect(await changes(kortrijkItem!)).toEqual([
+        `Mailadres: geen → ${shared.kortrijk.mailbox}`,
+        `Telefoonnummer: geen → ${shared.kortrijk.phone}`,
+        `Protocol van kracht vanaf: geen → ${display(shared.kortrijk.inForce)}`,
+        `Herkomst: geen → van je team (bestand ${suggested})`,
+      ]);
       // Lille: the bundled mailbox and the team's side by side, neither chosen.
       const lille = await text(lilleItem!);
       expect(lille).toContain('Ander mailadres voor OCMW Lille: welk is juist?');
@@ -248,6 +258,11 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
       expect(lille).toContain(`Neem ${shared.lille.mailbox} (van je team (bestand ${suggested}); protocol van kracht vanaf ${display(shared.lille.inForce)})`);
       expect(await lilleItem!.$$eval('input[type="radio"]', (elements) => elements.map((element) => element.checked))).toEqual([false, false]);
 
+      // The new phone number is applied only once the worker confirms it.
+      await (await byRole(colleague, 'button', /^Pas toe$/u, { within: preview })).click();
+      await waitForText(colleague, 'Bevestig eerst het nieuwe telefoonnummer van OCMW Kortrijk, of vink die ontvanger af.', { selector: '[role="alert"]' });
+      const confirm = `Nieuw nummer voor het wachtwoord: ik heb nagekeken dat ${shared.kortrijk.phone} het nummer van de sociale dienst van OCMW Kortrijk is`;
+      await (await labelledIn(colleague, preview, confirm)).click();
       await (await byRole(colleague, 'button', /^Pas toe$/u, { within: preview })).click();
       await waitForText(colleague, '1 mailadres van je team toegevoegd, 1 overgeslagen.', { selector: '[role="status"]' });
       const applied = await colleague.$$eval('section[aria-labelledby="team-title"] ul.additions li', (elements) =>
@@ -269,6 +284,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
       expect(kortrijkCard).toContain(shared.kortrijk.mailbox);
       expect(kortrijkCard).toContain(`Mailadres en datum: van je team (bestand ${suggested}).`);
       expect(kortrijkCard).toContain(`Protocol van kracht sinds ${display(shared.kortrijk.inForce)}`);
+      expect(kortrijkCard).toContain(`Sociale dienst: ${shared.kortrijk.phone}`);
       expect(await kortrijk.evaluate((element) => element.className)).toContain('verdict-allow');
       await fill(search, '2275');
       const lilleCard = await byRole(panel, 'article', /^Lille/u);

@@ -113,6 +113,27 @@ describe('the built extension in Chromium', () => {
     await page.close();
   });
 
+  it('at a Windows laptop\'s side-panel height (360×590), "Maak concept" without a webmail answers in view and takes the focus', async () => {
+    // The panel page in a tab of its own: the tab it works for is no webmail (issue 21.4). The worker's details were
+    // saved by the test above.
+    const page = await open('sidepanel.html');
+    await page.setViewport({ width: 360, height: 590 });
+    await fillConsent(page);
+    await fillClient(page);
+    await (await byRole(page, 'button', 'Maak concept')).click();
+    const answer = await waitForText(page, /^Open je webmail in dit tabblad en klik dan opnieuw/u, { selector: 'form.wizard p' });
+    expect(answer).toContain('Of maak alleen het versleutelde bestand');
+    const seen = await page.evaluate(() => {
+      const target = document.activeElement;
+      if (!(target instanceof HTMLElement) || !target.textContent?.startsWith('Open je webmail')) return `focus on ${target?.tagName}`;
+      const box = target.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + 4, box.top + box.height / 2);
+      return box.top >= 0 && box.bottom <= window.innerHeight && (hit === target || target.contains(hit)) ? 'in view' : `at ${Math.round(box.top)}–${Math.round(box.bottom)} of ${window.innerHeight}`;
+    });
+    expect(seen).toBe('in view');
+    await page.close();
+  });
+
   it('logged no errors or warnings on any page', () => {
     expect(problems).toEqual([]);
   });

@@ -1,8 +1,8 @@
 // The policies both real-browser policy tests deploy (policy-chromium.test.ts, policy-firefox.test.ts): what IT would
 // write with the policy maker, and one good entry beside one bad entry of each kind.
 
-/** 26 base32 characters from a random source: 130 bits, a key the schema accepts. */
-export const strongKey = 'WLPYTW2335CMRJODG37IDGKLLN';
+/** 26 base32 characters from a random source (130 bits), grouped as the policy maker writes them: a key the schema accepts. */
+export const strongKey = 'WLPY-TW23-35CM-RJOD-G37I-DGKL-LN';
 
 /** One row for OCMW Kortrijk (no mailbox in the bundled data), in the CSV the policy maker reads. */
 export const kortrijkCsv =
@@ -11,7 +11,7 @@ export const kortrijkCsv =
 /**
  * The extension's policy value with one good entry (Kortrijk, a new mailbox and a strong key) and one bad entry of
  * each kind: a number where text belongs (Tessenderlo-Ham), an unknown status (Antwerpen), a malformed key (gent),
- * an address that is not one (44021), a weak key (Mechelen).
+ * an address that is not one (44021), a key made of words (Mechelen).
  */
 export const mixedPolicy = {
   recipientIds: ['34022', '71071', '11002', 'gent', '44021', '12025'],
@@ -20,5 +20,6 @@ export const mixedPolicy = {
   '11002': { mailbox: 'ocmw@antwerpen.example', protocol: { status: 'bogus', inForceSince: '2026-01-01' } },
   gent: { mailbox: 'ocmw@gent.example' },
   '44021': { mailbox: 'geen adres', protocol: { inForceSince: '2026-01-01' } },
-  '12025': { mailbox: 'ocmw@mechelen.example', protocol: { inForceSince: '2026-01-01' }, preSharedKey: 'aaaaaaaaaaaaaaaa' },
+  // A key made of words (issue 20 item 3): upper case, lower case and digits, yet a dictionary attack finds it.
+  '12025': { mailbox: 'ocmw@mechelen.example', protocol: { inForceSince: '2026-01-01' }, preSharedKey: 'KortrijkSocialeDienst2026Protocol' },
 };

@@ -93,7 +93,7 @@ describe('the popup lookup', () => {
   it('adds a mailbox and protocol date right on the card; the card follows at once', async () => {
     const user = await search('3980');
     const card = screen.getByRole('article', { name: /Tessenderlo-Ham/u });
-    expect(within(card).getByText(/Vul de datum van inwerkingtreding van het protocol in/u)).toBeTruthy();
+    expect(within(card).getByText(/voeg de ingangsdatum toe/u)).toBeTruthy();
     await user.click(within(card).getByRole('button', { name: 'Mailadres en protocol toevoegen voor OCMW Tessenderlo-Ham' }));
     await user.type(within(card).getByLabelText('Datum van inwerkingtreding van het protocol'), '01-02-2026');
     await user.click(within(card).getByRole('button', { name: 'Bewaar mailadres en protocol' }));

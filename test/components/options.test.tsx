@@ -45,7 +45,8 @@ describe('the options page', () => {
     await user.type(referrer.getByLabelText('Team'), 'Team Middenkempen');
     await user.click(referrer.getByRole('button', { name: 'Bewaar' }));
     expect(await referrer.findByText('Instellingen bewaard.')).toBeTruthy();
-    expect((await loadSettings()).referrer).toEqual({ name: 'An Janssens', team: 'Team Middenkempen', phone: '014 00 00 00', email: '' });
+    // Written in the one pattern of team names (issue 21.11).
+    expect((await loadSettings()).referrer).toEqual({ name: 'An Janssens', team: 'Kind en Gezin – Middenkempen', phone: '014 00 00 00', email: '' });
   });
 
   it('refuses a bad mailbox or date next to the field and keeps what was typed', async () => {
@@ -109,6 +110,46 @@ describe('the options page', () => {
     expect(await section.findByText(/van je team \(bestand van An Janssens, mailadressen-dender\.json\)/u)).toBeTruthy();
   });
 
+  it('the import preview lists every fact it would change and asks to confirm a new phone; beside the policy, the file\'s phone does not count', async () => {
+    const { exportTeamFile } = await import('../../lib/directory/team');
+    const lille = { mailbox: 'sociale.dienst@lille.be', inForceSince: '2026-01-01', endedOn: null, phone: '0470 12 34 56', source: 'mail van het OCMW', addedOn: '2026-11-20' };
+    const file = new File([exportTeamFile({ '13019': lille }, { author: 'An Janssens', directoryVersion: '2026-11' })], 'mailadressen-dender.json', { type: 'application/json' });
+    const user = userEvent.setup({ applyAccept: false });
+    render(<OptionsApp />);
+    const section = within(await screen.findByRole('region', { name: 'Deel met je team' }));
+    await user.upload(section.getByLabelText('Bestand van een collega inlezen'), file);
+    expect(await section.findByText(/zelfde mailadres sociale\.dienst@lille\.be/u)).toBeTruthy();
+    expect(section.getByText('Telefoonnummer: geen → 0470 12 34 56')).toBeTruthy();
+    expect(section.getByText('Protocol van kracht vanaf: 01-11-2025 → 01-01-2026')).toBeTruthy();
+    expect(section.getByText(/^Bron: .* → mail van het OCMW$/u)).toBeTruthy();
+    expect(section.getByText('Herkomst: protocol (gebundeld) → van je team (bestand van An Janssens, mailadressen-dender.json)')).toBeTruthy();
+    // The new number is not applied until the worker confirms it.
+    await user.click(section.getByRole('button', { name: 'Pas toe' }));
+    expect((await section.findByRole('alert')).textContent).toBe('Bevestig eerst het nieuwe telefoonnummer van OCMW Lille, of vink die ontvanger af.');
+    expect((await loadLayers()).team).toEqual({});
+    await user.click(section.getByLabelText('Nieuw nummer voor het wachtwoord: ik heb nagekeken dat 0470 12 34 56 het nummer van de sociale dienst van OCMW Lille is'));
+    await user.click(section.getByRole('button', { name: 'Pas toe' }));
+    expect(await section.findByText('1 mailadres van je team toegevoegd, 0 overgeslagen.')).toBeTruthy();
+    expect((await loadLayers()).team?.['13019']).toMatchObject({ phone: '0470 12 34 56', inForceSince: '2026-01-01' });
+    cleanup();
+
+    // With the policy naming the same mailbox, the file's phone and date do not count, and the preview says so.
+    fakeBrowser.reset();
+    await fakeBrowser.storage.managed.set({ recipientIds: ['13019'], '13019': { mailbox: 'sociale.dienst@lille.be', protocol: { inForceSince: '2025-11-01' }, source: 'Opgroeien IT' } });
+    render(<OptionsApp />);
+    const again = within(await screen.findByRole('region', { name: 'Deel met je team' }));
+    await screen.findByRole('heading', { name: 'Ingesteld door je organisatie' }); // the policy is read
+    await user.upload(again.getByLabelText('Bestand van een collega inlezen'), file);
+    expect(await again.findByText('Telefoonnummer 0470 12 34 56 uit het bestand telt niet: beleid van je organisatie gaat voor.')).toBeTruthy();
+    expect(again.getByText('Protocol van kracht vanaf 01-01-2026 uit het bestand telt niet: beleid van je organisatie gaat voor.')).toBeTruthy();
+    expect(again.queryByLabelText(/Nieuw nummer voor het wachtwoord/u)).toBeNull();
+    // The worker's own entry of that mailbox does not count either, and their list says so.
+    const { saveUserAddition } = await import('../../lib/directory/storage');
+    await saveUserAddition('13019', { mailbox: 'sociale.dienst@lille.be', phone: '0470 12 34 56' });
+    const own = within(screen.getByRole('region', { name: 'Eigen mailadressen' }));
+    expect(await own.findByText(/tel\. 0470 12 34 56; het beleid van je organisatie gaat voor \(mailadres, datum en telefoonnummer\)/u)).toBeTruthy();
+  });
+
   it('makes the policy for IT from a CSV: messages per row and column, then the files', async () => {
     const user = userEvent.setup();
     render(<OptionsApp />);
@@ -116,7 +157,7 @@ describe('the options page', () => {
     const table = section.getByLabelText('Tabel (CSV of geplakt uit Excel)');
     await user.click(table);
     await user.paste('nis;ontvanger;mailadres;in_werking;einde;telefoon;bron\n13019;OCMW Lille;sociale.dienst@lille.be;;;;\n');
-    await user.type(section.getByLabelText('Id van de extensie in Chrome en Edge'), 'abcdefghijklmnopabcdefghijklmnop');
+    await user.type(section.getByLabelText('Id van de extensie in Chrome'), 'abcdefghijklmnopabcdefghijklmnop');
     await user.click(section.getByRole('button', { name: 'Maak beleid' }));
     expect(section.getByRole('alert').textContent).toMatch(/Rij 2, kolom in_werking: vul de datum van inwerkingtreding/u);
     await user.clear(table);
@@ -174,7 +215,8 @@ describe('the options page: referrer, language, register', () => {
     const section = within(await screen.findByRole('region', { name: 'Jouw gegevens als aanmelder' }));
     const team = section.getByLabelText('Team') as HTMLInputElement;
     const offered = [...(team.list?.options ?? [])].map((option) => option.value);
-    expect(offered).toContain('Team Kind en Gezin Dender');
+    // In the one pattern of team names (issue 21.11).
+    expect(offered).toContain('Kind en Gezin – Dender');
     await user.type(section.getByLabelText('Naam'), 'An Janssens');
     await user.type(section.getByLabelText('Telefoon'), '12');
     await user.click(section.getByRole('button', { name: 'Bewaar' }));

@@ -20,7 +20,10 @@ function transport() {
     if (message.type !== 'draft.make') return undefined;
     sent.push(message.request);
     const { request } = message;
-    const draft = { to: [request.to], cc: [], bcc: [], subject: request.subject, body: request.body, attachments: request.fileName ? [request.fileName] : [] };
+    const draft = {
+      to: [request.to], cc: [], bcc: [], subject: request.subject, body: request.body, attachments: request.fileName ? [request.fileName] : [],
+      from: 'worker@kindengezin.be', replyTo: [], followupTo: [],
+    };
     return { status: 'filled', draft, tiers: [] };
   });
   return { panel: <PanelApp client={client} tabs={fixedTab()} />, sent };
@@ -55,6 +58,12 @@ describe('the panel and the register', () => {
     expect(sent[0]).toEqual({ to: 'sociale.dienst@lille.be', subject: `Intrekking toestemming – ${original}`, body: expect.stringContaining(`referentie ${original}, aangemaakt op 02-11-2026`) });
     expect(sent[0]!.body).toContain('An Janssens');
     expect(sent[0]!.fileName).toBeUndefined();
+    // The same read-back as a referral's (issue 21.13).
+    expect(screen.getByText('Aan').nextElementSibling?.textContent).toBe('sociale.dienst@lille.be');
+    // A draft is not a withdrawal: the register notes it only once the worker says it was sent (issue 21.3).
+    expect((await loadRegister())[0]).toMatchObject({ reference: original, status: 'concept', withdrawnOn: null });
+    await user.click(screen.getByRole('button', { name: 'Ja, verstuurd' }));
+    expect(await screen.findByText('Genoteerd in je register als ingetrokken.')).toBeTruthy();
     const register = await loadRegister();
     expect(register[0]).toMatchObject({ reference: original, status: 'ingetrokken', withdrawnOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/u) });
   });

@@ -28,7 +28,8 @@ function transport(reply: Reply) {
 /** What a webmail that did exactly as asked shows afterwards. */
 function filled(request: DraftRequestMessage, change: Partial<ReadBack> = {}) {
   const draft: ReadBack = {
-    to: [request.to], cc: [], bcc: [], subject: request.subject, body: request.body, attachments: request.fileName ? [request.fileName] : [], ...change,
+    to: [request.to], cc: [], bcc: [], subject: request.subject, body: request.body, attachments: request.fileName ? [request.fileName] : [],
+    from: 'worker@kindengezin.be', replyTo: [], followupTo: [], ...change,
   };
   return { status: 'filled', draft, tiers: [{ tier: 'input', ok: true, detail: '' }] };
 }
@@ -354,7 +355,7 @@ describe('the referral panel', () => {
     // The deployer gave Lille a pre-shared key (26 random base32 characters, 130 bits); Herentals has a mailbox, no key.
     await fakeBrowser.storage.managed.set({
       recipients: {
-        '13019': { mailbox: 'sociale.dienst@lille.be', preSharedKey: 'K7XM4RP9TZ2CH8VDQN3WJ5LFGB', protocol: { status: 'in_force', inForceSince: '2025-11-01' } },
+        '13019': { mailbox: 'sociale.dienst@lille.be', preSharedKey: 'K7XM-4RP7-TZ2C-H6VD-QN3W-J5LF-GB', protocol: { status: 'in_force', inForceSince: '2025-11-01' } },
         '13011': { mailbox: 'sociale.dienst@herentals.example', protocol: { status: 'in_force', inForceSince: '2025-01-01' } },
       },
     });
@@ -425,7 +426,7 @@ describe('the referral panel', () => {
     await consent(user);
     await client(user, '1050');
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
-    const refusal = screen.getByText(/^Aanmelden bij deze ontvanger kan nu niet: Er is geen mailadres bekend voor CAW Brussel/u);
+    const refusal = screen.getByText(/^Aanmelden kan nu niet: Er is geen mailadres bekend voor CAW Brussel/u);
     expect(refusal.getAttribute('role')).toBe('alert');
     expect(document.activeElement).toBe(refusal);
     // CAW Brussel is named as what to ask, not "het OCMW".
@@ -440,7 +441,7 @@ describe('the referral panel', () => {
     await client(user);
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     await screen.findByRole('heading', { name: 'Concept klaar' });
-    expect(screen.getByText(/^Noteer deze referentie in het dossier van de cliënt/u)).toBeTruthy();
+    expect(screen.getByText(/^Zet ze in het dossier van de cliënt/u)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Kopieer Referentie' })).toBeTruthy();
     const password = screen.getByLabelText('Wachtwoord om door te geven').textContent ?? '';
     const [firstGroup] = password.split('-');
@@ -503,7 +504,9 @@ describe('the referral panel', () => {
     // Saved: the card and the warning go, and the next draft is signed with them.
     await waitFor(() => expect(screen.queryByText(/^Je naam en telefoonnummer ontbreken nog/u)).toBeNull());
     expect(screen.queryByRole('heading', { name: 'Aan de slag' })).toBeNull();
-    expect((await loadSettings()).referrer).toEqual({ name: 'An Janssens', team: 'Kind en Gezin team Middenkempen', phone: '014 00 00 00', email: '' });
+    // The team in the one pattern (issue 21.11), and "Bewaard" said.
+    expect((await loadSettings()).referrer).toEqual({ name: 'An Janssens', team: 'Kind en Gezin – Middenkempen', phone: '014 00 00 00', email: '' });
+    expect(screen.getByText(/^Bewaard\./u).getAttribute('role')).toBe('status');
     await consent(user);
     await client(user);
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));

@@ -38,9 +38,9 @@ describe('the protocol gate', () => {
   it('says why, and what to do', () => {
     const signed = referralDecision(withProtocol({ status: 'signed', signedOn: null, inForceSince: null, endedOn: null }), today);
     expect(signed).toMatchObject({ verdict: 'refuse', reason: 'gate_signedNoDate' });
-    expect(signed.message).toContain('Vul de datum van inwerkingtreding van het protocol in');
+    expect(signed.message).toContain('voeg de ingangsdatum toe');
     expect(referralDecision(withProtocol({ status: 'unknown', signedOn: null, inForceSince: null, endedOn: null }), today).message).toContain(
-      'Vul de datum van inwerkingtreding van het protocol in',
+      'voeg de ingangsdatum toe',
     );
     expect(referralDecision(withProtocol({ status: 'in_force', signedOn: null, inForceSince: tomorrow, endedOn: null }), today).message).toContain('23-11-2026');
     expect(referralDecision(withProtocol({ status: 'in_force', signedOn: null, inForceSince: '2025-01-01', endedOn: yesterday }), today).message).toContain('21-11-2026');

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDirectory, protocolLine, referralDecision, sourceLine, type Recipient, type UserAddition } from '../../lib/directory';
+import {
+  createDirectory, phoneSourceLine, protocolLine, referralDecision, sourceLine, type ManagedRecipient, type Recipient, type TeamEntry, type UserAddition,
+} from '../../lib/directory';
 import {
   loadLayers, mailboxChoicesItem, recordMailboxChoice, removeUserAddition, saveUserAddition, userAdditionsItem, userAdditionsKey, watchLayers,
 } from '../../lib/directory/storage';
@@ -35,8 +37,10 @@ describe('layers: managed > user > team > bundled, each saying where it comes fr
     const recipient = recipientOf('3980', directory);
     expect(recipient).toMatchObject({ mailboxOrigin: 'user', datesOrigin: 'user', conflict: null });
     expect(referralDecision(recipient, today).verdict).toBe('allow');
+    // The worker's own entry brings its own dates: the bundled ones do not fill in for it (SPEC §7).
     const lille = recipientOf('2275', createDirectory({ user: { '13019': addition('sociale.dienst@lille.be') } }));
-    expect(sourceLine(lille)).toBe('Mailadres: door jou toegevoegd op 20-11-2026; datum van het protocol: protocol (gebundeld).');
+    expect(sourceLine(lille)).toBe('Mailadres: door jou toegevoegd op 20-11-2026; datum van het protocol: geen datum.');
+    expect(referralDecision(lille, today)).toMatchObject({ verdict: 'refuse', action: 'addDate' });
   });
 
   it("a policy's mailbox different from the bundled protocol's is a conflict until the worker chooses; the choice holds", () => {
@@ -57,8 +61,61 @@ describe('layers: managed > user > team > bundled, each saying where it comes fr
   it('policy dates without a mailbox speak for the bundled mailbox; a pre-shared key and phone come along', () => {
     const key = 'JBSWY3DPEHPK3PXPJBSWY3DPEH';
     const recipient = recipientOf('2275', createDirectory({ managed: { recipients: { '13019': { protocol: { endedOn: '2026-10-01' }, preSharedKey: key, phone: '014 55 66 77' } } } }));
-    expect(recipient).toMatchObject({ mailbox: 'sociale.dienst@lille.be', mailboxOrigin: 'bundled', datesOrigin: 'bundled', preSharedKey: key, phone: '014 55 66 77' });
+    expect(recipient).toMatchObject({ mailbox: 'sociale.dienst@lille.be', mailboxOrigin: 'bundled', datesOrigin: 'managed', preSharedKey: key, phone: '014 55 66 77', phoneSource: { origin: 'managed' } });
+    expect(sourceLine(recipient)).toMatch(/^Mailadres: protocol \(gebundeld\); datum van het protocol: beleid van je organisatie\./u);
     expect(referralDecision(recipient, today)).toMatchObject({ verdict: 'refuse', reason: 'gate_ended' });
+  });
+});
+
+describe('layer authority (issue 20.4): mailbox, dates and phone come together from the layer that supplies the mailbox', () => {
+  const team = (mailbox: string, more: Partial<TeamEntry> = {}): TeamEntry => ({
+    mailbox, importedOn: '2026-11-21', inForceSince: null, endedOn: null, phone: null, source: null, file: 'mailadressen-dender.json', author: null, ...more,
+  });
+  const policy = (entry: ManagedRecipient) => ({ recipients: { '71071': entry } });
+  const tessenderlo = 'socialedienst@tessenderlo-ham.be';
+
+  it('a team file or an own addition with the policy\'s mailbox cannot set the phone', () => {
+    const managed = policy({ mailbox: tessenderlo, protocol: { inForceSince: '2026-01-01' }, source: 'Opgroeien IT' });
+    for (const layers of [{ managed, team: { '71071': team(tessenderlo, { phone: '0470 99 99 99' }) } }, { managed, user: { '71071': addition(tessenderlo, { phone: '0470 99 99 99' }) } }]) {
+      const recipient = recipientOf('3980', createDirectory(layers));
+      expect(recipient).toMatchObject({ mailbox: tessenderlo, mailboxOrigin: 'managed', phone: null, phoneSource: null });
+    }
+    const withPhone = recipientOf('3980', createDirectory({ managed: policy({ mailbox: tessenderlo, phone: '013 66 77 88' }), team: { '71071': team(tessenderlo, { phone: '0470 99 99 99' }) } }));
+    expect(withPhone).toMatchObject({ phone: '013 66 77 88', phoneSource: { origin: 'managed' } });
+  });
+
+  it('a policy entry without an in-force date is not in force, whatever a team file or the worker says', () => {
+    const managed = policy({ mailbox: tessenderlo, source: 'Opgroeien IT' });
+    for (const layers of [{ managed, team: { '71071': team(tessenderlo, { inForceSince: '2026-01-01' }) } }, { managed, user: { '71071': addition(tessenderlo, { inForceSince: '2026-01-01' }) } }]) {
+      const recipient = recipientOf('3980', createDirectory(layers));
+      expect(recipient).toMatchObject({ mailbox: tessenderlo, mailboxOrigin: 'managed', datesOrigin: null, protocol: { inForceSince: null } });
+      expect(referralDecision(recipient, today)).toMatchObject({ verdict: 'refuse', reason: 'gate_noDate' });
+    }
+  });
+
+  it('policy dates for the bundled mailbox are final: an own addition of that mailbox cannot undo an end date', () => {
+    const layers = { managed: { recipients: { '13019': { protocol: { endedOn: '2026-10-01' } } } }, user: { '13019': addition('sociale.dienst@lille.be', { inForceSince: '2026-01-01' }) } };
+    const recipient = recipientOf('2275', createDirectory(layers));
+    expect(recipient).toMatchObject({ mailbox: 'sociale.dienst@lille.be', datesOrigin: 'managed', protocol: { endedOn: '2026-10-01' } });
+    expect(referralDecision(recipient, today)).toMatchObject({ verdict: 'refuse', reason: 'gate_ended' });
+  });
+
+  it('a lower layer adds neither dates nor a phone to a higher layer\'s entry', () => {
+    // The worker's own entry without a date is not dated by a team file with the same mailbox.
+    const recipient = recipientOf('3980', createDirectory({ user: { '71071': addition(tessenderlo) }, team: { '71071': team(tessenderlo, { inForceSince: '2026-01-01', phone: '0470 99 99 99' }) } }));
+    expect(recipient).toMatchObject({ mailboxOrigin: 'user', datesOrigin: null, phone: null, phoneSource: null });
+    expect(referralDecision(recipient, today).verdict).toBe('refuse');
+    // The team's entry, alone, brings its own date and phone, and says so.
+    const teams = recipientOf('3980', createDirectory({ team: { '71071': team(tessenderlo, { inForceSince: '2026-01-01', phone: '0470 99 99 99', author: 'An Janssens' }) } }));
+    expect(teams).toMatchObject({ mailboxOrigin: 'team', datesOrigin: 'team', phone: '0470 99 99 99', phoneSource: { origin: 'team', file: 'mailadressen-dender.json', author: 'An Janssens' } });
+    expect(referralDecision(teams, today).verdict).toBe('allow');
+  });
+
+  it('says where the phone number comes from', () => {
+    expect(phoneSourceLine(recipientOf('2275', createDirectory({ managed: { recipients: { '13019': { phone: '014 55 66 77' } } } })))).toBe('Nummer uit de instellingen van je organisatie');
+    expect(phoneSourceLine(recipientOf('3980', createDirectory({ user: { '71071': addition(tessenderlo, { phone: '013 66 77 88' }) } })))).toBe('Nummer door jou toegevoegd op 20-11-2026');
+    expect(phoneSourceLine(recipientOf('3980', createDirectory({ team: { '71071': team(tessenderlo, { phone: '013 66 77 88' }) } })))).toBe('Nummer uit het teambestand mailadressen-dender.json');
+    expect(phoneSourceLine(recipientOf('2275'))).toBe('');
   });
 });
 

@@ -171,6 +171,23 @@ export async function openCompose(page: Page, server: Pick<RoundcubeServer, 'url
 }
 
 /**
+ * Runs `script` at the start of every page `page` loads from now on, until the returned function is called: a page
+ * change that also holds on the compose page the panel opens (Roundcube never fills the compose on screen, issue 20.1).
+ */
+export async function inEveryPage(page: Page, script: () => void): Promise<() => Promise<void>> {
+  const { identifier } = await page.evaluateOnNewDocument(script);
+  return () => page.removeScriptToEvaluateOnNewDocument(identifier);
+}
+
+/** Removes Roundcube's upload field and drop zone once a page's DOM is there: every attach tier fails. */
+export function withoutAttachTiers(): void {
+  document.addEventListener('DOMContentLoaded', () => {
+    document.querySelector('#uploadformInput')?.remove();
+    document.querySelector('#compose-attachments')?.remove();
+  });
+}
+
+/**
  * A real pointer click at the centre of the "Aanmelden bij OCMW" button, found by its host element (the button
  * itself sits in a closed shadow root): a trusted click, the user gesture the background needs to open the panel.
  */

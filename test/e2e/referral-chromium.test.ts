@@ -31,6 +31,8 @@ import {
   waitForRoundcube,
   waitForTargetLine,
   finishReferral,
+  inEveryPage,
+  withoutAttachTiers,
 } from './flow';
 import { readDrafts } from './roundcube/imap';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
@@ -301,12 +303,10 @@ describe('a referral in Roundcube, in Chromium (side panel)', () => {
   });
 
   it('falls back when the page changed: says which step, offers the file, loses nothing typed', async () => {
+    // Simulate a Roundcube update that renamed the upload field and the drop zone: every attach tier fails (on every
+    // page, the compose page the panel opens included).
+    const restore = await inEveryPage(page, withoutAttachTiers);
     await openCompose(page, server);
-    // Simulate a Roundcube update that renamed the upload field and the drop zone: every attach tier fails.
-    await page.evaluate(() => {
-      document.querySelector('#uploadformInput')?.remove();
-      document.querySelector('#compose-attachments')?.remove();
-    });
     const panel = await openPanel();
     await waitForTargetLine(panel, server);
     await fillReferral(panel);
@@ -322,6 +322,7 @@ describe('a referral in Roundcube, in Chromium (side panel)', () => {
     expect(await (await byLabel(panel, 'Achternaam')).evaluate((element) => element.value)).toBe(client.lastName);
     expect(await (await byLabel(panel, 'Telefoonnummer')).evaluate((element) => element.value)).toBe(client.phone);
     await expectPageHoldsNothing('after the fallback');
+    await restore();
   }, 60_000);
 
   it('withdraws that referral from the register: a second draft to the same mailbox, same reference, no client data', async () => {
@@ -335,6 +336,9 @@ describe('a referral in Roundcube, in Chromium (side panel)', () => {
     await (await button(panel, 'Maak concept van de intrekking')).click();
     await textAppears(panel, 'h1', 'Intrekking klaar', { timeout: 20_000 });
     await saveDraft(page);
+    // The register notes the withdrawal once the worker says the notice went out (issue 21.3).
+    await (await button(panel, 'Ja, verstuurd')).click();
+    await textAppears(panel, 'p', 'Genoteerd in je register als ingetrokken.');
 
     const drafts = await readDrafts({ imapPort: server.imapPort, user: server.user, password: server.password, subject: referred.reference });
     const referral = drafts.find((message) => message.uid === referred.firstUid);
@@ -394,13 +398,14 @@ describe('a referral in Roundcube, in Chromium (side panel)', () => {
   }, 60_000);
 
   it('a page script that rewrites To after the fill is caught by the read-back: the panel names it and never says "klaar"', async () => {
-    await openCompose(page, server);
-    await page.evaluate(() => {
+    // On every page: the panel fills a compose page it opens itself.
+    const restore = await inEveryPage(page, () => {
       document.addEventListener('change', (event) => {
         const field = event.target;
         if (field instanceof HTMLTextAreaElement && field.name === '_to') setTimeout(() => (field.value = 'attacker@example.org'), 0);
       }, true);
     });
+    await openCompose(page, server);
     const panel = await openPanel();
     await waitForTargetLine(panel, server);
     await blankReferral(panel);
@@ -409,6 +414,7 @@ describe('a referral in Roundcube, in Chromium (side panel)', () => {
     await textAppears(panel, 'h1', 'Controleer het concept', { timeout: 20_000 });
     await textAppears(panel, '[role="alert"]', 'In Aan staat: attacker@example.org.', { contains: true });
     expect(await panel.evaluate(() => document.body.textContent ?? '')).not.toContain('Concept klaar');
+    await restore();
   }, 60_000);
 
   it('the pilot check in the options page runs the whole chain on the Roundcube tab with a test file, and reports per step and tier', async () => {

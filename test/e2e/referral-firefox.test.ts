@@ -28,6 +28,8 @@ import {
   waitForRoundcube,
   waitForTargetLine,
   finishReferral,
+  inEveryPage,
+  withoutAttachTiers,
 } from './flow';
 import { readDrafts } from './roundcube/imap';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
@@ -197,11 +199,8 @@ describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
   it('falls back when the page changed: says which step, offers the file, loses nothing typed', async () => {
     if (!added) throw new Error('the options page did not add the Roundcube address (see the first test): the extension does not run on the sandbox');
     const page = await composeTab();
-    // Simulate a Roundcube update that renamed the upload field.
-    await page.evaluate(() => {
-      document.querySelector('#uploadformInput')?.remove();
-      document.querySelector('#compose-attachments')?.remove();
-    });
+    // Simulate a Roundcube update that renamed the upload field, on the compose page the panel opens.
+    await inEveryPage(page, withoutAttachTiers);
     await clickPanelButton(page);
     const { page: panel } = await openedPanel(page);
     await waitForTargetLine(panel, server);
@@ -232,6 +231,9 @@ describe('a referral in Roundcube, in Firefox ESR (panel window)', () => {
     await (await button(panel, 'Maak concept van de intrekking')).click();
     await textAppears(panel, 'h1', 'Intrekking klaar', { timeout: 20_000 });
     await saveDraft(page);
+    // The register notes the withdrawal once the worker says the notice went out (issue 21.3).
+    await (await button(panel, 'Ja, verstuurd')).click();
+    await textAppears(panel, 'p', 'Genoteerd in je register als ingetrokken.');
 
     const drafts = await readDrafts({ imapPort: server.imapPort, user: server.user, password: server.password, subject: referred.reference });
     const referral = drafts.find((message) => message.uid === referred.firstUid);

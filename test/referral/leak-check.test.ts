@@ -143,3 +143,28 @@ describe('leakCheck properties', () => {
     );
   });
 });
+
+// Issue 20 item 9: more separators than three between the digits escaped the check.
+describe('leakCheck: the phone with many separators', () => {
+  it.each(['0470 -- 12 -- 34 -- 56', '0470 - - 12 - - 34 - - 56', '0470 / 12 / 34 / 56', '0470\n\n12\n\n34\n\n56', '+32 (0) 470 -- 12.34.56',
+    '０４７０ １２ ３４ ５６'])('flags %j', (body) => {
+    expect(kinds(jan, body)).toEqual(['phone']);
+  });
+
+  it('is bounded: the same digits far apart are not the phone', () => {
+    expect(kinds(jan, `04${' '.repeat(12)}70${' '.repeat(12)}12${' '.repeat(12)}34${' '.repeat(12)}56`)).toEqual([]);
+    expect(kinds(jan, 'Afspraak op 4/7, kamer 0; dossiers 12 en 34, 56 dagen.')).toEqual([]);
+  });
+});
+
+// Issue 20 item 8: the attachment's name is leak-checked like subject and text.
+describe('leakCheck: attachment names', () => {
+  it('finds client data in an attachment name, and nothing in the name made', () => {
+    const subject = 'Aanmelding Kind en Gezin – KG-7F3Q-2M9X';
+    expect(leakCheck(jan, { subject, body: '', attachments: ['aanmelding-KG-7F3Q-2M9X.zip', 'aanmelding-KG-7F3Q-2M9X.zip (4 KB)'] })).toEqual([]);
+    expect(leakCheck(jan, { subject, body: '', attachments: ['aanmelding-KG-7F3Q-2M9X.zip', 'peeters_0470123456.pdf'] })).toEqual([
+      { kind: 'name', where: 'attachment' },
+      { kind: 'phone', where: 'attachment' },
+    ]);
+  });
+});

@@ -14,6 +14,11 @@ export const webmailTabId = 1;
  */
 export function panelTransport(reply: (message: TabMessage) => unknown): PanelClient {
   const sender = { id: browser.runtime.id, url: browser.runtime.getURL('/sidepanel.html') };
+  // The background sends only to a tab whose origin it drives (issue 20.5): the webmail tab is at Gmail.
+  browser.tabs.get = (async (tabId: number) => {
+    if (tabId !== webmailTabId) throw new Error(`No tab with id: ${tabId}.`);
+    return { id: tabId, url: 'https://mail.google.com/mail/u/0/' };
+  }) as unknown as typeof browser.tabs.get;
   browser.tabs.sendMessage = (async (tabId: number, message: TabMessage) => {
     if (tabId !== webmailTabId) throw new Error('Could not establish connection. Receiving end does not exist.');
     const answer = await reply(message);

@@ -7,7 +7,7 @@ import { outlook } from '../../lib/webmail/outlook';
 import { roundcube } from '../../lib/webmail/roundcube';
 import { installGmail } from '../fixtures/gmail/behaviour';
 import { installOutlook } from '../fixtures/outlook/behaviour';
-import { answerAttachments, at, fixtureDocument, loadFixture, mailbox, request, timeouts, zipName } from './fixture';
+import { answerAttachments, answerDraftSaves, at, fixtureDocument, loadFixture, mailbox, request, timeouts, zipName } from './fixture';
 
 let controller: AbortController;
 beforeEach(() => {
@@ -28,17 +28,19 @@ const roundcubeChip = (name: string) =>
     innerHTML: `<a class="delete">Verwijderen</a><span class="attachment-name">${name}</span><span class="attachment-size">(4 KB)</span><a class="drop">Opties</a>`,
   });
 
-type Case = { adapter: WebmailAdapter['id']; fixture: string; url: string; install: () => void };
+/** `from`: the sending address each fixture's compose shows ('' where it shows no choice). */
+type Case = { adapter: WebmailAdapter['id']; fixture: string; url: string; install: () => void; from: string };
 const cases: Case[] = [
   ...['gmail/compose-2020-en.html', 'gmail/compose-2024-en.html', 'gmail/compose-2024-nl.html'].map((fixture) => ({
-    adapter: 'gmail' as const, fixture, url: 'https://mail.google.com/mail/u/0/', install: () => installGmail(document, {}, controller.signal),
+    adapter: 'gmail' as const, fixture, url: 'https://mail.google.com/mail/u/0/', install: () => installGmail(document, {}, controller.signal), from: '',
   })),
   ...['outlook/compose-en.html', 'outlook/compose-nl.html'].map((fixture) => ({
-    adapter: 'outlook' as const, fixture, url: 'https://outlook.cloud.microsoft/mail/', install: () => installOutlook(document, outlookTemplate(), {}, controller.signal),
+    adapter: 'outlook' as const, fixture, url: 'https://outlook.cloud.microsoft/mail/', install: () => installOutlook(document, outlookTemplate(), {}, controller.signal), from: '',
   })),
   ...['roundcube/compose-en.html', 'roundcube/compose-nl.html'].map((fixture) => ({
     adapter: 'roundcube' as const, fixture, url: 'https://webmail.example.be/?_task=mail&_action=compose',
     install: () => answerAttachments({ chip: roundcubeChip, container: () => document.querySelector('#attachment-list'), signal: controller.signal }),
+    from: 'tester@127.0.0.1',
   })),
 ];
 
@@ -54,14 +56,17 @@ describe.each(cases)('$adapter adapter on $fixture', (testCase) => {
     expect(adapter().id).toBe(testCase.adapter);
   });
 
-  it('reuses the empty compose on screen, fills it and reads everything back', async () => {
+  it('reuses the empty compose on screen (for Roundcube: the page opened for it), fills it and reads everything back', async () => {
     testCase.install();
     const compose = adapter().currentCompose(document);
-    const result = await makeDraft(adapter(), request(), context());
+    const result = await makeDraft(adapter(), { ...request(), afterNavigation: true }, context());
     expect(result.status, JSON.stringify(result)).toBe('filled');
     if (result.status !== 'filled') return;
     expect(adapter().currentCompose(document)).toBe(compose);
-    expect(result.draft).toEqual({ to: [mailbox], cc: [], bcc: [], subject: request().subject, body: expect.stringContaining('referentie KG-7F3Q-2M9X'), attachments: [expect.stringContaining('aanmelding-KG-7F3Q-2M9X')] });
+    expect(result.draft).toEqual({
+      to: [mailbox], cc: [], bcc: [], from: testCase.from, replyTo: [], followupTo: [],
+      subject: request().subject, body: expect.stringContaining('referentie KG-7F3Q-2M9X'), attachments: [expect.stringContaining('aanmelding-KG-7F3Q-2M9X')],
+    });
     expect(result.tiers.at(-1)?.ok).toBe(true);
   });
 
@@ -101,7 +106,8 @@ describe('Gmail', () => {
     const old = gmail.currentCompose(document)!;
     old.querySelector('div[g_editable="true"]')!.append(document.createTextNode('Half geschreven'));
     const fresh = await gmail.freshCompose(context(), {});
-    expect(fresh).toEqual({ kind: 'compose', compose: page.composes()[1] });
+    // The half-written mail stays open beside the new one (issue 21.10).
+    expect(fresh).toEqual({ kind: 'compose', compose: page.composes()[1], displaced: { kind: 'draft', savedAs: 'kept', heldOurZip: false } });
     expect(page.opened()).toBe(1);
   });
 
@@ -109,7 +115,7 @@ describe('Gmail', () => {
     const old = gmail.currentCompose(document)!;
     const signature = Object.assign(document.createElement('div'), { className: 'gmail_signature', textContent: '-- An Peeters' });
     old.querySelector('div[g_editable="true"]')!.append(signature);
-    expect(await gmail.freshCompose(context(), {})).toEqual({ kind: 'compose', compose: old });
+    expect(await gmail.freshCompose(context(), {})).toEqual({ kind: 'compose', compose: old, displaced: null });
   });
 
   it('finds the integrated-view Compose button (no gh="cm")', async () => {
@@ -117,7 +123,7 @@ describe('Gmail', () => {
     const page = installGmail(document, { start: 'inbox' }, controller.signal);
     expect(document.querySelector('div[gh="cm"]')).toBeNull();
     const fresh = await gmail.freshCompose(context(), {});
-    expect(fresh).toEqual({ kind: 'compose', compose: page.composes()[0] });
+    expect(fresh).toEqual({ kind: 'compose', compose: page.composes()[0], displaced: null });
   });
 
   it('falls back to #inbox?compose=new when there is no Compose button, even when the hash already says so', async () => {
@@ -126,7 +132,7 @@ describe('Gmail', () => {
     document.querySelector('div[gh="cm"]')!.remove();
     const fresh = await gmail.freshCompose(context(), {});
     expect(document.location.hash).toBe('#inbox?compose=new');
-    expect(fresh).toEqual({ kind: 'compose', compose: page.composes()[0] });
+    expect(fresh).toEqual({ kind: 'compose', compose: page.composes()[0], displaced: null });
   });
 
   it('re-applies the recipient once after Gmail resets a fresh compose, leaving one chip', async () => {
@@ -222,10 +228,15 @@ describe('Outlook', () => {
 });
 
 describe('Roundcube', () => {
-  it('asks to navigate to a new compose page when the compose on screen is a reply', async () => {
+  it('asks to navigate to a new compose page when the compose on screen is a reply, once it is saved as a draft', async () => {
     loadFixture('roundcube/compose-en.html');
+    answerDraftSaves({ signal: controller.signal });
     document.querySelector<HTMLTextAreaElement>('textarea[name="_cc"]')!.value = 'collega@kindengezin.example';
-    expect(await roundcube.freshCompose(context(), {})).toEqual({ kind: 'navigate', url: `${document.location.pathname}?_task=mail&_action=compose` });
+    expect(await roundcube.freshCompose(context(), {})).toEqual({
+      kind: 'navigate',
+      url: `${document.location.pathname}?_task=mail&_action=compose`,
+      displaced: { kind: 'draft', savedAs: 'draft', heldOurZip: false },
+    });
   });
   it("reads back the file name alone, not Roundcube's size and options menu beside it", () => {
     loadFixture('roundcube/compose-nl.html');

@@ -21,7 +21,7 @@ export function at(url: string): Location {
 }
 
 /** Short waits, so that no test waits out the real ones. */
-export const timeouts: Timeouts = { openMs: 500, chipMs: 200, tierMs: 300 };
+export const timeouts: Timeouts = { openMs: 500, chipMs: 200, tierMs: 300, attachMs: 700 };
 
 export const mailbox = 'sociale.dienst@lille.be';
 export const zipName = 'aanmelding-KG-7F3Q-2M9X.zip';
@@ -79,4 +79,42 @@ export function answerAttachments(options: {
   if (on.includes('change')) document.addEventListener('change', (event) => show((event.target as HTMLInputElement).files), { capture: true, signal: options.signal });
   if (on.includes('drop')) document.addEventListener('drop', (event) => show((event as DragEvent).dataTransfer?.files), { capture: true, signal: options.signal });
   return () => received;
+}
+
+/**
+ * Plays Roundcube 1.6's "savedraft" that the static fixture cannot (its Save link lost its onclick): a click on the
+ * Save button shows "Saving message..." in the message stack; `ms` later the draft's Drafts uid lands in _draft_saveid
+ * and the stack says it was saved, or, with `fails`, shows an error. A save asked for while the last one is current
+ * starts nothing, as Roundcube does. Seen in our sandbox (Debian roundcube 1.6.5): loading, then confirmation, ~0.2 s.
+ */
+export function answerDraftSaves(options: { signal: AbortSignal; ms?: number; fails?: boolean; current?: boolean }): { saves: () => number } {
+  let saves = 0;
+  // `current`: the form is as Drafts holds it (a draft opened from Drafts, unchanged).
+  let current = options.current ?? false;
+  const stack = () => document.querySelector('#messagestack')!;
+  const message = (className: string, text: string) => stack().appendChild(Object.assign(document.createElement('div'), { className, textContent: text }));
+  // Any change to the form makes the saved copy stale.
+  document.addEventListener('input', () => (current = false), { capture: true, signal: options.signal });
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (!(event.target as Element).closest('a.save.draft')) return;
+      event.preventDefault();
+      if (current) return;
+      const loading = message('loading content', 'Saving message...');
+      setTimeout(() => {
+        loading.remove();
+        if (options.fails) {
+          message('error content', 'An error occurred while saving.');
+          return;
+        }
+        saves += 1;
+        current = true;
+        document.querySelector<HTMLInputElement>('input[name="_draft_saveid"]')!.value = String(100 + saves);
+        message('confirmation content', 'Message saved to Drafts.');
+      }, options.ms ?? 20);
+    },
+    { capture: true, signal: options.signal },
+  );
+  return { saves: () => saves };
 }
