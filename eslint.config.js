@@ -5,6 +5,10 @@ import tseslint from 'typescript-eslint';
 /** An import of one of these folders of lib/, from anywhere (relative paths), as a no-restricted-imports regex. */
 const folders = (...names) => `(^|/)lib/(${names.join('|')})(/|$)|^\\.{1,2}/(\\.\\./)*(${names.join('|')})(/|$)`;
 
+/** WXT and its browser API: the extension's shell only, never the code the Outlook add-in shares. */
+const noShell = '^(wxt|@wxt-dev)(/|$)|^#imports$';
+const sharedMessage = 'Shared with the Outlook add-in: no wxt or browser.* here; go through lib/platform (issue 22.1).';
+
 /**
  * The import zones. The page side (the content script and what it runs in the webmail page) never imports the
  * client's data, the password, the form, the register, the directory or the mail texts: it is a carrier of
@@ -26,15 +30,69 @@ export const importZones = [
     files: ['lib/referral/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ regex: '(^|/)messages(\\.ts)?$', message: 'lib/referral is the core: it knows nothing of messaging (that is lib/panel).' }],
+        patterns: [
+          { regex: '(^|/)messages(\\.ts)?$', message: 'lib/referral is the core: it knows nothing of messaging (that is lib/panel).' },
+          { regex: noShell, message: sharedMessage },
+        ],
       }],
     },
   },
   {
-    files: ['components/**'],
+    // The extension's own pages (options, info) may use the browser's APIs; the shared panel may not (below).
+    files: ['components/options/**', 'components/info/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ regex: folders('background'), message: 'Components talk to the background through lib/panel/client, never by importing it.' }],
+      }],
+    },
+  },
+  {
+    // The shared panel runs in both shells (issue 22.1): what differs between them goes through lib/platform.
+    files: ['components/panel/**', 'components/common/**', 'components/lookup/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: folders('background'), message: 'Components talk to the background through lib/panel/client, never by importing it.' },
+          { regex: noShell, message: sharedMessage },
+        ],
+      }],
+    },
+  },
+  {
+    // The shared core likewise; the extension's shell modules are the named exceptions.
+    files: ['lib/**'],
+    ignores: [
+      'lib/referral/**', 'lib/content/**', 'lib/webmail/**', 'lib/background/**', 'lib/platform/extension.ts', 'lib/panel/client.ts',
+      'lib/panel/draft-flow.ts', 'lib/panel/webmail-tab.ts', 'lib/session/form-state.ts', 'lib/settings/roundcube.ts',
+    ],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: noShell, message: sharedMessage }] }],
+    },
+  },
+  {
+    // The Outlook add-in (issue 22) is a shell of its own: no WXT, no extension APIs, nothing of the extension's
+    // background, content script or webmail adapters in its bundle.
+    files: ['addin/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(wxt|@wxt-dev)(/|$)|^#imports$|(^|/)lib/(background|content|webmail)(/|$)|(^|/)entrypoints(/|$)',
+          message: 'The add-in is no browser extension: no wxt, wxt/browser, background, content script or webmail adapters here.',
+        }],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'browser', message: 'The add-in is no browser extension: no browser.* (Office.js is its API).' },
+        { name: 'chrome', message: 'The add-in is no browser extension: no chrome.* (Office.js is its API).' },
+      ],
+    },
+  },
+  {
+    // …and the extension never takes the add-in's code: no Office code in the extension bundles. A rule of its own
+    // (the typescript-eslint twin of no-restricted-imports), so the zones above keep theirs where they overlap.
+    files: ['entrypoints/**', 'components/**', 'lib/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)addin(/|$)|^(@microsoft/)?office-js$', message: 'The extension never imports the Outlook add-in (addin/) or Office.js.' }],
       }],
     },
   },

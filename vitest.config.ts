@@ -12,6 +12,8 @@ const browserTests = [
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
+    // The extension's shell for the shared code (lib/platform), and the vault emptied with the fake browser.
+    setupFiles: ['test/setup.ts'],
     projects: [
       {
         extends: true,

@@ -1,4 +1,5 @@
 import '../lib/zod-setup';
+import '../lib/platform/use-extension';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forgetAnnouncementsOnNavigation, refreshAllowedOrigins } from '../lib/background/origins';

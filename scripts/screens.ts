@@ -249,7 +249,7 @@ async function seedInbox(server: RoundcubeServer): Promise<void> {
 
 const roundcubeFiles = [
   '01-inbox.png', '02-consent.png', '03-client.png', '04-password.png', '05-done.png', '05-done-full.png', '05-done-webmail.png',
-  '06-lookup.png', '07-register.png',
+  '06-lookup.png', '07-register.png', '09-sent-question.png', '10-refusal.png', '11-manual.png',
 ];
 
 async function main(): Promise<number> {
@@ -531,6 +531,65 @@ async function roundcubeShots(browser: Browser, tab: Page, server: RoundcubeServ
     await (await button(panel, text('panel_viewRegister', 'Register'), { within: nav })).click();
     await expectHeading(panel, [text('register_heading', 'Eerdere aanmeldingen')]);
     if (drafted) await textShown(panel, 'KG-', { selector: 'main', timeout: 5_000 }).catch(() => log('note: the register shows no reference'));
+    await scrollTop(panel);
+    await settle(panel, { blur: true });
+    await panel.screenshot({ path, type: 'png' });
+  });
+
+  await workerShots(browser, panel, drafted);
+}
+
+/** 9–11 (issue 21): "verstuurd?" at the next opening, a refusal with "Kopieer een vraag", the chosen manual route. */
+async function workerShots(browser: Browser, panel: Page, drafted: boolean): Promise<void> {
+  const nav = 'header nav';
+  const consent = async () => {
+    const oral = text('consent_both_mondeling', 'Mondeling');
+    const radio = await control(panel, oral).catch(() => control(panel, oral.split(':')[0] ?? oral));
+    await radio.click();
+    await (await button(panel, text('panel_next', 'Volgende'))).click();
+    await expectHeading(panel, [text('client_heading', 'Gegevens van de cliënt')]);
+  };
+
+  // 9 Back to "Aanmelden": the referral of step 5, not yet marked, is asked about above the new referral.
+  await screenshot('09-sent-question.png', async (path) => {
+    if (!drafted) throw new Skip('no draft was made (see 05-done.png)');
+    await (await button(panel, text('panel_viewReferral', 'Aanmelden'), { within: nav })).click();
+    await textShown(panel, text('sent_yes', 'Ja, verstuurd'), { selector: '.pending-sent button', timeout: 10_000 });
+    await scrollTop(panel);
+    await settle(panel, { blur: true });
+    await panel.screenshot({ path, type: 'png' });
+  });
+
+  // 10 A client in 1050 Elsene: CAW Brussel has no known mailbox; the refusal says who has it and offers a question.
+  await screenshot('10-refusal.png', async (path) => {
+    await (await button(panel, text('panel_viewReferral', 'Aanmelden'), { within: nav })).click();
+    await consent();
+    await typeInto(await control(panel, text('label_firstName', 'Voornaam')), client.firstName);
+    await typeInto(await control(panel, text('label_lastName', 'Achternaam')), client.lastName);
+    await typeInto(await control(panel, text('label_postcode', 'Postcode')), '1050');
+    await textShown(panel, text('refusal_copy', 'Kopieer een vraag'), { selector: 'button', timeout: 10_000 });
+    await (await panel.$('.recipient-box'))?.evaluate((box) => box.scrollIntoView({ block: 'end' }));
+    await settle(panel, { blur: true });
+    await panel.screenshot({ path, type: 'png' });
+  });
+
+  // 11 The worker chose to mail it herself (a tab without webmail in front): "Zelf mailen", with the password call.
+  await screenshot('11-manual.png', async (path) => {
+    const blank = await browser.newPage();
+    await blank.bringToFront();
+    await textShown(panel, text('panel_noWebmail', 'Open je webmail in dit tabblad.'), { timeout: 10_000 });
+    await (await button(panel, text('panel_discard', 'Annuleer en wis alles'))).click();
+    await (await button(panel, text('panel_discard', 'Annuleer en wis alles'), { within: '.discard-confirm' })).click();
+    await consent();
+    await typeInto(await control(panel, text('label_firstName', 'Voornaam')), client.firstName);
+    await typeInto(await control(panel, text('label_lastName', 'Achternaam')), client.lastName);
+    await typeInto(await control(panel, text('label_phone', 'Telefoonnummer')), client.phone);
+    await typeInto(await control(panel, text('label_postcode', 'Postcode')), client.postcode);
+    const select = await control<HTMLSelectElement>(panel, text('client_place', 'Plaats'), { timeout: 10_000 });
+    await select.select(client.municipality);
+    await (await button(panel, text('password_make', 'Maak concept'))).click();
+    await (await button(panel, text('panel_withoutWebmail', 'Of maak alleen het versleutelde bestand en de teksten om zelf te mailen.'))).click();
+    await expectHeading(panel, [text('manual_heading', 'Zelf mailen')]);
     await scrollTop(panel);
     await settle(panel, { blur: true });
     await panel.screenshot({ path, type: 'png' });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { knownTeams, type DirectoryIndex } from '../../lib/directory';
+import { platform } from '../../lib/platform';
 import { canonicalTeams, loadTeamPolicy, teamChoice, type TeamChoice, type TeamPolicy } from '../../lib/directory/team-names';
 
 /**
@@ -17,13 +17,10 @@ export function useTeamChoice(directory: DirectoryIndex): TeamChoice {
         if (live) setPolicy(loaded);
       });
     load();
-    const changed = (_changes: unknown, area: string) => {
-      if (area === 'managed') load();
-    };
-    browser.storage.onChanged.addListener(changed);
+    const stop = platform().onOrganisationSettingsChange(load);
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(changed);
+      stop();
     };
   }, []);
   return teamChoice(policy, suggestions);

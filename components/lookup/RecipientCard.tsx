@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { bundledDirectory, protocolLine, referralDecision, sourceLine, type DirectoryMatch } from '../../lib/directory';
 import { t } from '../../lib/i18n';
 import { CopyButton } from '../common/CopyButton';
@@ -10,6 +10,16 @@ export function RecipientCard({ match, today }: { match: DirectoryMatch; today: 
   const { municipality, recipient, localities, matchedOn, matchedName } = match;
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
+  // After the add form closes, the focus goes to "Bewaard: …" or back to the button, never the page body (issue 21.13).
+  const [focus, setFocus] = useState<'saved' | 'add' | null>(null);
+  const savedRef = useRef<HTMLElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const target = focus === 'saved' ? savedRef.current : focus === 'add' ? addRef.current : null;
+    if (!target) return;
+    target.focus();
+    setFocus(null);
+  }, [focus, status, adding]);
   const decision = referralDecision(recipient, today);
   const viaLocality = matchedOn === 'deelgemeente' || matchedOn === 'former' || matchedOn === 'french';
   const headingId = `recipient-${municipality.nis}`;
@@ -44,7 +54,11 @@ export function RecipientCard({ match, today }: { match: DirectoryMatch; today: 
         {decision.verdict !== 'allow' ? (
           <dd className="decision refuse">{decision.action === 'addMailbox' ? t('card_noMailboxHint') : decision.message}</dd>
         ) : null}
-        {status ? <dd role="status">{status}</dd> : null}
+        {status ? (
+          <dd role="status" tabIndex={-1} ref={savedRef}>
+            {status}
+          </dd>
+        ) : null}
         {recipient.team ? (
           <>
             <dt>{t('ui_team')}</dt>
@@ -76,13 +90,14 @@ export function RecipientCard({ match, today }: { match: DirectoryMatch; today: 
       {recipient.conflict ? <MailboxChoice recipient={recipient} /> : null}
       {canAdd && !adding ? (
         <p>
-          <button type="button" className="secondary" onClick={() => setAdding(true)} aria-label={t('add_openFor', [recipient.name])}>
+          <button type="button" className="secondary" ref={addRef} onClick={() => setAdding(true)} aria-label={t('add_openFor', [recipient.name])}>
             {t('add_open')}
           </button>
         </p>
       ) : null}
       {canAdd && adding ? (
         <AddMailbox
+          focusOnOpen
           recipientId={recipient.id}
           recipientName={recipient.name}
           initial={{ mailbox: recipient.mailbox, phone: recipient.phone }}
@@ -90,8 +105,12 @@ export function RecipientCard({ match, today }: { match: DirectoryMatch; today: 
           onSaved={(message) => {
             setAdding(false);
             setStatus(message);
+            setFocus('saved');
           }}
-          onCancel={() => setAdding(false)}
+          onCancel={() => {
+            setAdding(false);
+            setFocus('add');
+          }}
         />
       ) : null}
     </article>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { displayDate, layerEntrySchema } from '../../lib/directory';
 import { saveUserAddition } from '../../lib/directory/storage';
@@ -16,6 +16,8 @@ type Props = {
   /** Called once the addition is stored (the open pages update by themselves). */
   onSaved: (message: string) => void;
   onCancel?: () => void;
+  /** Opened by a click (the panel's recipient box, the lookup card): the focus goes to its first field to fill. */
+  focusOnOpen?: boolean;
 };
 
 type Values = { mailbox: string; inForceSince: string; endedOn: string; phone: string; source: string };
@@ -26,7 +28,7 @@ const fieldSchema = { mailbox: z.email(), phone: layerEntrySchema.shape.phone };
  * its end date and its source), and the social service's phone number for the password call. Stored as the
  * worker's own addition; the protocol gate then judges it like any other source.
  */
-export function AddMailbox({ recipientId, recipientName, initial, requireDate, onSaved, onCancel }: Props) {
+export function AddMailbox({ recipientId, recipientName, initial, requireDate, onSaved, onCancel, focusOnOpen = false }: Props) {
   const [values, setValues] = useState<Values>({
     mailbox: initial?.mailbox ?? '',
     inForceSince: initial?.inForceSince ? displayDate(initial.inForceSince) : '',
@@ -37,6 +39,15 @@ export function AddMailbox({ recipientId, recipientName, initial, requireDate, o
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
   const [failed, setFailed] = useState(false);
   const set = (key: keyof Values) => (value: string) => setValues({ ...values, [key]: value });
+  // Opened by a click: the form comes into view with the focus on its first field still to fill (issue 21.4).
+  const group = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focusOnOpen) return;
+    const inputs = [...(group.current?.querySelectorAll('input') ?? [])];
+    const first = inputs.find((input) => input.value === '') ?? inputs[0];
+    first?.focus();
+    group.current?.scrollIntoView({ block: 'nearest' });
+  }, [focusOnOpen]);
 
   async function submit() {
     const next: typeof errors = {};
@@ -63,7 +74,7 @@ export function AddMailbox({ recipientId, recipientName, initial, requireDate, o
 
   // A <form> of its own would nest inside the wizard's form: a group with its own submit button instead.
   return (
-    <div role="group" aria-label={t('add_title', [recipientName])} className="add-mailbox">
+    <div role="group" aria-label={t('add_title', [recipientName])} className="add-mailbox" ref={group}>
       <p className="muted">{t('add_intro')}</p>
       <Field label={t('opt_mailboxLabel')} type="email" autoComplete="off" value={values.mailbox} error={errors.mailbox} onValue={set('mailbox')} />
       <Field

@@ -2,7 +2,7 @@ import { useId, type KeyboardEvent } from 'react';
 import type { Locality } from '../../lib/directory';
 import { t, type MessageKey } from '../../lib/i18n';
 import { splitHouseNumber } from '../../lib/referral/fields';
-import type { FormState } from '../../lib/session/form-state';
+import type { FormState } from '../../lib/session/form-schema';
 import { Field } from './Field';
 
 type Client = FormState['client'];

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { t } from '../../lib/i18n';
-import type { FormState } from '../../lib/session/form-state';
+import type { FormState } from '../../lib/session/form-schema';
 import { belgianToday } from '../../lib/time';
 
 type Props = {

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { clearCopiedSecrets } from '../../lib/clipboard';
 import { t } from '../../lib/i18n';
 import { panelWipeAfterMs } from '../../lib/panel/idle';
+import { platform } from '../../lib/platform';
 import { broadcastSchema } from '../../lib/messages';
 import type { PanelClient } from '../../lib/panel/client';
 import type { TabSource } from '../../lib/panel/webmail-tab';
 import type { RegisterEntry } from '../../lib/register/schema';
 import { loadRegister } from '../../lib/register/storage';
-import type { FormState } from '../../lib/session/form-state';
+import type { FormState } from '../../lib/session/form-schema';
 import { loadSettings, settingsItem, type Settings } from '../../lib/settings';
 import { LookupView } from '../lookup/LookupView';
 import { PendingSent } from './PendingSent';
@@ -47,7 +47,8 @@ function TargetLine({ tab }: { tab: WebmailTab }) {
       <p className={tab.info ? 'target' : 'target decision warn'}>
         {tab.info ? t('panel_target', [tab.info.name, new URL(tab.info.origin).host]) : t('panel_noWebmail')}
       </p>
-      {tab.switched ? (
+      {/* "Het concept komt nu in dit tabblad" only where a draft can come: a tab with a webmail (issue 21.14). */}
+      {tab.switched && tab.info ? (
         <p className="muted" role="status">
           {t('panel_followed')}
         </p>
@@ -84,8 +85,7 @@ export function PanelApp({ client, tabs, onClose }: Props) {
       setExpired(true);
       setMode({ kind: 'referral', correcting: null, initialForm: null, key: Date.now() });
     };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
+    return platform().onBroadcast(listener);
   }, []);
 
   // The panel's own idle wipe, in every phase (issue 20.2): after 30 minutes without input the client's data, the
@@ -119,7 +119,7 @@ export function PanelApp({ client, tabs, onClose }: Props) {
             {t('panel_viewRegister')}
           </button>
         </nav>
-        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" className="link" onClick={() => platform().openSettings()}>
           {t('ui_settings')}
         </button>
       </header>

@@ -25,13 +25,13 @@ const generatedForm = /^[a-z2-9]{4}(-[a-z2-9]{4})+$/u;
  */
 export function PasswordCall({ password, recipient, passed, onPassed }: Props) {
   const [addingPhone, setAddingPhone] = useState(false);
-  const phoneFocus = usePhoneFocus(recipient?.phone ?? null);
+  const { phoneRef, addRef, closed } = usePhoneFocus(recipient?.phone ?? null);
   return (
     <section aria-labelledby="password-heading" className="card password-call">
       <h2 id="password-heading">{t('done_callHeading')}</h2>
       {recipient?.phone ? (
         <>
-          <p ref={phoneFocus.phoneRef} tabIndex={-1}>
+          <p ref={phoneRef} tabIndex={-1}>
             {t('done_callPhone', [recipient.name, recipient.phone])}
           </p>
           <PhoneSource recipient={recipient} />
@@ -45,12 +45,12 @@ export function PasswordCall({ password, recipient, passed, onPassed }: Props) {
               recipientName={recipient.name}
               onDone={(saved) => {
                 setAddingPhone(false);
-                phoneFocus.closed(saved);
+                closed(saved);
               }}
             />
           ) : (
             <p>
-              <button type="button" className="secondary" ref={phoneFocus.addRef} onClick={() => setAddingPhone(true)}>
+              <button type="button" className="secondary" ref={addRef} onClick={() => setAddingPhone(true)}>
                 {t('done_addPhone')}
               </button>
             </p>

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { t } from '../../lib/i18n';
 import { checkPasswordLazily } from '../../lib/password/lazy';
 import type { PasswordCheck } from '../../lib/password/strength';
-import type { FormState } from '../../lib/session/form-state';
+import type { FormState } from '../../lib/session/form-schema';
 import { CopyButton } from '../common/CopyButton';
 
 type Props = {

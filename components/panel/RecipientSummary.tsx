@@ -87,6 +87,7 @@ export function RecipientSummary({ lookup, recipient: given, decision, blocking 
       ) : null}
       {recipient && open ? (
         <AddMailbox
+          focusOnOpen
           recipientId={recipient.id}
           recipientName={recipient.name}
           initial={{ mailbox: recipient.mailbox, inForceSince: recipient.protocol.inForceSince, endedOn: recipient.protocol.endedOn, phone: recipient.phone, source: recipient.mailboxOrigin === 'user' ? recipient.source : null }}

@@ -11,15 +11,17 @@ import { checkPasswordLazily } from '../../lib/password/lazy';
 import { parseReferral } from '../../lib/referral/parse';
 import type { PanelClient } from '../../lib/panel/client';
 import { recordAttachTiers } from '../../lib/panel/attach-record';
-import type { DraftRequestMessage, DraftResult } from '../../lib/messages';
+import type { Displaced, DraftRequestMessage, DraftResult } from '../../lib/messages';
 import { clearCopiedSecrets } from '../../lib/clipboard';
 import { verifyDraft, type ExpectedDraft } from '../../lib/panel/verify';
-import type { FormState } from '../../lib/session/form-state';
+import type { FormState } from '../../lib/session/form-schema';
 import { useDirectory } from '../common/useDirectory';
+import { useTeamChoice } from '../common/useTeamPolicy';
 import { usePolling } from './usePolling';
 import { ReferrerStart } from './ReferrerStart';
 import { ClientStep } from './ClientStep';
 import { ConsentStep } from './ConsentStep';
+import { DisplacedNotice } from './DisplacedNotice';
 import { DoneStep, type DraftCheck } from './DoneStep';
 import { FallbackStep, type FallbackData } from './FallbackStep';
 import { emptyForm, hasInput, recipientPostcode, referralInput } from './form';
@@ -49,6 +51,8 @@ type Made = FallbackData & {
   request: DraftRequestMessage;
   /** The tab the draft was made in (issue 20.6): every later check or fill goes there, never to the tab now active. */
   tabId: number | null;
+  /** What became of the webmail's own compose that was on screen (issue 21.10), said at the done step or fallback. */
+  displaced?: Displaced | null;
 };
 type Phase =
   | { kind: 'form' }
@@ -70,6 +74,9 @@ function stepOfError(path: string): FormState['step'] {
 /** The referral wizard (SPEC F1, F3): consent, then client and password, then the draft in the webmail or the fallback. */
 export function ReferralWizard({ client, tab, settings, correcting, initialForm, onFinished }: Props) {
   const { directory } = useDirectory();
+  // A team the organisation fixed in its settings signs the mail and counts in the register, whatever was saved before.
+  const teamChoice = useTeamChoice(directory);
+  const referrer = teamChoice.kind === 'fixed' ? { ...settings.referrer, team: teamChoice.team } : settings.referrer;
   const [form, setForm] = useState<FormState>(() => initialForm ?? emptyForm(correcting?.reference ?? null));
   const restored = initialForm !== null && hasInput(initialForm);
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -208,7 +215,7 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     await recordReferral(
       newEntry({
         reference: made.reference, createdOn: belgianToday(), recipientId: recipient.id, recipientName: recipient.name,
-        mailbox: made.to, team: settings.referrer.team, corrects: correcting?.reference ?? null,
+        mailbox: made.to, team: referrer.team, corrects: correcting?.reference ?? null,
       }),
     );
   }
@@ -220,7 +227,8 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
   }
 
   /** What the webmail answered to a fill: the done step (checked), or the fallback naming the step that failed. */
-  async function settle(made: Made, answer: DraftResult | null) {
+  async function settle(given: Made, answer: DraftResult | null) {
+    const made = answer && answer.status !== 'navigating' && answer.displaced ? { ...given, displaced: answer.displaced } : given;
     if (answer?.status === 'filled') {
       // The sending identity the compose showed: a page that changes it later makes the draft wrong (issue 20.1).
       const expected = { ...made.expected, from: answer.draft.from || null };
@@ -300,7 +308,6 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
     } else password = generated;
     setPasswordError(undefined);
     setPhase({ kind: 'making' });
-    const referrer = settings.referrer;
     // zip.js loads at this moment, not when the panel opens: opening stays quick.
     const { prepareReferralDraft } = await import('../../lib/panel/prepare');
     const { packed, request } = await prepareReferralDraft(parsed.referral, password, match.recipient, {
@@ -363,7 +370,10 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
         // While name or phone is missing (the mail would be signed "Kind en Gezin" only), and "Bewaard" after saving.
         <ReferrerStart referrer={settings.referrer} directory={directory} />
       ) : null}
-      {correcting ? <p className="notice">{t('correct_banner', [correcting.reference, correcting.recipientName])}</p> : null}
+      {correcting ? (
+        // Once the new file is made, the banner says so: no "vul de juiste gegevens in" at the done step (issue 21.13).
+        <p className="notice">{t(phase.kind === 'done' || phase.kind === 'fallback' ? 'correct_bannerDone' : 'correct_banner', [correcting.reference, correcting.recipientName])}</p>
+      ) : null}
       {recipientMoved && correcting ? <p className="decision warn">{t('correct_otherRecipient', [correcting.recipientName])}</p> : null}
 
       {phase.kind === 'form' || phase.kind === 'making' ? (
@@ -454,6 +464,7 @@ export function ReferralWizard({ client, tab, settings, correcting, initialForm,
         </form>
       ) : null}
 
+      {phase.kind === 'done' || phase.kind === 'fallback' ? <DisplacedNotice displaced={phase.made.displaced} /> : null}
       {phase.kind === 'done' ? (
         <DoneStep
           reference={phase.made.reference}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { t } from '../../lib/i18n';
 import type { ReadBack } from '../../lib/messages';
 import { recordWithdrawal } from '../../lib/register/storage';
@@ -28,6 +28,14 @@ type Props = { client: PanelClient; tab: WebmailTab; settings: Settings; target:
 
 export function WithdrawView({ client, tab, settings, target, onFinished }: Props) {
   const [phase, setPhase] = useState<Phase>({ kind: 'review' });
+  const heading = useRef<HTMLHeadingElement>(null);
+  const answer = useRef<HTMLDivElement & HTMLParagraphElement>(null);
+  // Every answer to "Maak concept van de intrekking" takes the focus where it is said, in view (issue 21.4).
+  useEffect(() => {
+    if (phase.kind === 'done') heading.current?.focus();
+    if (phase.kind === 'fallback' || phase.kind === 'noWebmail') answer.current?.focus();
+    if (phase.kind !== 'review' && phase.kind !== 'making') (phase.kind === 'done' ? heading : answer).current?.scrollIntoView({ block: 'nearest' });
+  }, [phase.kind]);
   const mail = withdrawalMailText(target.reference, target.createdOn ?? '', settings.referrer);
   // Without a known date the sentence names none: "aangemaakt op --" would confuse. (Mails to the OCMW are Dutch.)
   const body = target.createdOn ? mail.body : mail.body.replace(/, aangemaakt op [^,]*,/u, '');
@@ -57,7 +65,9 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
 
   return (
     <>
-      <h1 tabIndex={-1}>{phase.kind === 'done' ? t('withdraw_doneHeading') : t('withdraw_heading')}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {phase.kind === 'done' ? t('withdraw_doneHeading') : t('withdraw_heading')}
+      </h1>
       {phase.kind === 'done' ? (
         <>
           {phase.problems.length === 0 ? <p role="status">{t('withdraw_done')}</p> : null}
@@ -91,7 +101,7 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
           <p className="mailbox">{mail.subject}</p>
           <pre className="notice-preview">{body}</pre>
           {phase.kind === 'fallback' ? (
-            <div role="alert">
+            <div role="alert" tabIndex={-1} ref={answer}>
               <p>{t('fallback_intro', [t(`step_${phase.failedStep}` as Parameters<typeof t>[0])])}</p>
               <p>
                 <span className="mailbox">{target.mailbox}</span> <CopyButton text={target.mailbox} label={t('fallback_copyTo')} />{' '}
@@ -100,7 +110,7 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
             </div>
           ) : null}
           {phase.kind === 'noWebmail' ? (
-            <p className="field-error" role="alert">
+            <p className="field-error" role="alert" tabIndex={-1} ref={answer}>
               {t('panel_noWebmailDraft')}
             </p>
           ) : null}

@@ -1,4 +1,4 @@
-import type { FormState } from '../../lib/session/form-state';
+import type { FormState } from '../../lib/session/form-schema';
 import { belgianToday } from '../../lib/time';
 
 /** A blank form: consent dated today, nothing typed. */

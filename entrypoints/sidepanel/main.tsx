@@ -1,4 +1,5 @@
 import '../../lib/zod-setup';
+import '../../lib/platform/use-extension';
 import { mountPage } from '../../components/common/mount';
 import { PanelApp } from '../../components/panel/PanelApp';
 import { createPanelClient } from '../../lib/panel/client';

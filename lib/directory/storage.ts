@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { platform } from '../platform';
 import bundled from './directory.json';
 import { currentLocale } from '../i18n';
 import { defineVaultItem, onVaultChange } from '../settings/vault';
@@ -20,7 +20,7 @@ export const userPhonesKey = 'directoryPhones';
  * read or plant them (issue 13.5). A list left in storage.local by an earlier version is removed, never moved.
  */
 export const userAdditionsItem = defineVaultItem(userAdditionsKey, userAdditionsSchema, {}, {
-  remove: () => browser.storage.local.remove(userAdditionsKey),
+  remove: () => platform().removeLegacy(userAdditionsKey),
 });
 export const teamEntriesItem = defineVaultItem(teamEntriesKey, teamEntriesSchema, {});
 export const mailboxChoicesItem = defineVaultItem(mailboxChoicesKey, mailboxChoicesSchema, {});
@@ -36,12 +36,7 @@ export type LoadedLayers = Layers & {
 };
 
 async function readManaged(): Promise<{ raw: unknown }> {
-  try {
-    return { raw: await browser.storage.managed.get() };
-  } catch {
-    // Firefox rejects when no policy sets anything for this extension: that is simply "no managed layer".
-    return { raw: {} };
-  }
+  return { raw: await platform().organisationSettings() };
 }
 
 /** Reads every layer, each checked with zod; what fails the check is left out rather than trusted, and named. */
@@ -59,16 +54,13 @@ export async function loadLayers(): Promise<LoadedLayers> {
  * worker's additions, team entries or choices (from any page of the extension). Returns the unsubscribe function.
  */
 export function watchLayers(listener: () => void): () => void {
-  const managed = (_changes: unknown, area: string) => {
-    if (area === 'managed') listener();
-  };
-  browser.storage.onChanged.addListener(managed);
+  const stopOrganisation = platform().onOrganisationSettingsChange(listener);
   const keys = new Set([userAdditionsKey, teamEntriesKey, mailboxChoicesKey, userPhonesKey]);
   const stopVault = onVaultChange((key) => {
     if (keys.has(key)) listener();
   });
   return () => {
-    browser.storage.onChanged.removeListener(managed);
+    stopOrganisation();
     stopVault();
   };
 }

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { platform } from '../platform';
 import { z } from 'zod';
 import { t, type Locale } from '../i18n';
 
@@ -101,12 +101,7 @@ export function teamToStore(choice: TeamChoice, typed: string): string {
   return matchTeam(typed, choice.suggestions);
 }
 
-/** The team part of the enterprise policy, as the browser hands it over; no policy is no team policy. */
+/** The team part of the organisation's settings, as the shell hands them over; none is no team policy. */
 export async function loadTeamPolicy(): Promise<TeamPolicy> {
-  try {
-    return parseTeamPolicy(await browser.storage.managed.get([...teamPolicyKeys])).policy;
-  } catch {
-    // Firefox rejects when no policy sets anything for this extension.
-    return { teams: null, referrerTeam: null };
-  }
+  return parseTeamPolicy(await platform().organisationSettings(teamPolicyKeys)).policy;
 }

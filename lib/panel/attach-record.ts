@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { platform } from '../platform';
 import * as z from 'zod/mini';
 import { adapterIdSchema, tierReportSchema, type AdapterId, type TierReport } from '../messages';
 import { defineVaultItem } from '../settings/vault';
@@ -15,7 +15,7 @@ export type AttachRecord = NonNullable<z.infer<typeof recordSchema>>;
  * worked that never did. A record an earlier version left there is removed, not moved.
  */
 const attachRecordItem = defineVaultItem(attachRecordKey, recordSchema, null, {
-  remove: () => browser.storage.local.remove(attachRecordKey),
+  remove: () => platform().removeLegacy(attachRecordKey),
 });
 
 /** Remembers which attach tier worked for the last draft, for the self-check's report to IT. */

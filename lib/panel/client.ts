@@ -9,7 +9,7 @@ import {
   type ReadResult,
   type TabInfo,
 } from '../messages';
-import { formStateSchema, type FormState } from '../session/form-state';
+import { formStateSchema, type FormState } from '../session/form-schema';
 import { fillDraft } from './draft-flow';
 
 /** How a panel message travels: runtime messaging to the background in the extension, a stand-in in tests. */

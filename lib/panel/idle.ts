@@ -1,4 +1,4 @@
-import { idleLimitMs } from '../session/form-state';
+import { idleLimitMs } from '../session/form-schema';
 
 /**
  * The panel's idle limits (issue 20.2), in every phase that holds client data or a password (client, done, fallback,

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { platform } from '../platform';
 import { defineVaultItem } from '../settings/vault';
 import { addReferral, markClosedWithWarning, markNotSent, markSent, removeEntry, withdraw } from './register';
 import { registerSchema, type RegisterEntry } from './schema';
@@ -12,7 +12,7 @@ export const registerKey = 'register';
  * content script could have written it, and moving it would launder a planted entry into the vault.
  */
 export const registerItem = defineVaultItem(registerKey, registerSchema, [], {
-  remove: () => browser.storage.local.remove(registerKey),
+  remove: () => platform().removeLegacy(registerKey),
 });
 
 export async function loadRegister(): Promise<RegisterEntry[]> {

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { platform } from '../platform';
 import { z } from 'zod';
 import { locales, t, type Locale } from '../i18n';
 import { checkPhone } from '../referral/fields';
@@ -29,7 +29,7 @@ export const defaultSettings: Settings = { referrer: { name: '', team: '', phone
  * background, never from storage.
  */
 export const settingsItem = defineVaultItem(settingsKey, settingsSchema, defaultSettings, {
-  remove: () => browser.storage.local.remove(settingsKey),
+  remove: () => platform().removeLegacy(settingsKey),
 });
 
 export async function loadSettings(): Promise<Settings> {

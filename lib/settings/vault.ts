@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import type { ZodMiniType } from 'zod/mini';
 
@@ -50,21 +49,23 @@ function indexedDbBackend(factory: IDBFactory): Backend {
 }
 
 /**
- * Without IndexedDB (unit tests only: every extension page and the background have it), storage.session: like
- * IndexedDB it is closed to content scripts in Chrome, and WXT's fake browser resets it between tests.
+ * Without IndexedDB (unit tests only: every extension page, the background and the add-in's task pane have it), a map
+ * in memory, emptied by `resetVaultMemory` (test/setup.ts does so whenever WXT's fake browser is reset).
  */
-function sessionBackend(): Backend {
-  const prefixed = (key: string) => `vault:${key}`;
-  return {
-    get: async (key) => (await browser.storage.session.get(prefixed(key)))[prefixed(key)],
-    set: (key, value) => browser.storage.session.set({ [prefixed(key)]: value }),
-    remove: (key) => browser.storage.session.remove(prefixed(key)),
-  };
+const memory = new Map<string, unknown>();
+const memoryBackend: Backend = {
+  get: async (key) => structuredClone(memory.get(key)),
+  set: async (key, value) => void memory.set(key, structuredClone(value)),
+  remove: async (key) => void memory.delete(key),
+};
+
+export function resetVaultMemory(): void {
+  memory.clear();
 }
 
 let backend: Backend | undefined;
 function current(): Backend {
-  backend ??= typeof indexedDB === 'undefined' ? sessionBackend() : indexedDbBackend(indexedDB);
+  backend ??= typeof indexedDB === 'undefined' ? memoryBackend : indexedDbBackend(indexedDB);
   return backend;
 }
 

@@ -36,7 +36,7 @@ import { chromeE2eBuild } from './extension';
 /** Synthetic values the worker stores through the extension's own pages: none may reach the content world. */
 const stored = {
   addition: { query: 'Etterbeek', recipient: 'CAW Brussel', mailbox: 'geheim.onthaal@caw.example', inForceSince: '01-09-2025' },
-  referrer: { name: 'An Referent-Proef', team: 'Team Proefwijk', phone: '011 22 33 44', email: 'an.referent@kg.example' },
+  referrer: { name: 'An Referent-Proef', team: 'Kind en Gezin – Proefwijk', phone: '011 22 33 44', email: 'an.referent@kg.example' },
 };
 const planted = 'planted@evil.example';
 const plantedReference = 'KG-EVIL-2345';
@@ -203,7 +203,7 @@ describe('the content-script world in Chromium (issue 13.5)', () => {
     // The worker's own data, through the extension's own pages: a mailbox with its protocol date, their details.
     await fill(await byLabel(options, 'Gemeente of postcode'), stored.addition.query);
     await fill(await byLabel(options, 'Mailadres voor aanmeldingen'), stored.addition.mailbox);
-    await fill(await byLabel(options, 'Datum van inwerkingtreding van het protocol'), stored.addition.inForceSince);
+    await fill(await byLabel(options, 'Ingangsdatum van het protocol'), stored.addition.inForceSince);
     await (await byRole(options, 'button', 'Bewaar mailadres en protocol', { within: await byRole(options, 'region', 'Eigen mailadressen') })).click();
     await waitForText(options, `Bewaard: ${stored.addition.recipient} → ${stored.addition.mailbox}`);
     const referrer = await byRole(options, 'region', 'Jouw gegevens als aanmelder');
@@ -223,7 +223,7 @@ describe('the content-script world in Chromium (issue 13.5)', () => {
     });
     await (await button(panel, 'Maak concept')).click();
     await (await button(panel, 'Of maak alleen het versleutelde bestand en de teksten om zelf te mailen.')).click();
-    await textAppears(panel, 'h1', 'Het concept kon niet helemaal gemaakt worden', { timeout: 10_000 });
+    await textAppears(panel, 'h1', 'Zelf mailen', { timeout: 10_000 });
     await panel.close();
     const holds = await extensionHolds(chromium);
     reference = ((holds.vault[registerKey] as { reference: string }[] | undefined) ?? [])[0]?.reference ?? '';

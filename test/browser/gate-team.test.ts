@@ -109,7 +109,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
     const refusedBox = await text(box);
     expect(refusedBox).toContain(tessenderlo.name);
     expect(refusedBox).toContain(tessenderlo.mailbox);
-    expect(refusedBox).toContain('Mailadres: protocol (gebundeld); datum van het protocol: geen datum.');
+    expect(refusedBox).toContain('Mailadres: protocol (gebundeld); ingangsdatum: geen datum.');
     // No tick, switch or "toch aanmelden" in the recipient box: a refusal has no override.
     expect(await overrideControls(box)).toBe(0);
     expect(refusedBox).not.toMatch(/toch aanmelden/iu);
@@ -139,7 +139,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
       // The mailbox the recipient has is offered; the worker confirms it.
       expect(await (await labelledIn(page, form, 'Mailadres voor aanmeldingen')).evaluate((element) => element.value)).toBe(tessenderlo.mailbox);
       expect(await overrideControls(box)).toBe(0);
-      await fill(await labelledIn(page, form, 'Datum van inwerkingtreding van het protocol'), date);
+      await fill(await labelledIn(page, form, 'Ingangsdatum van het protocol'), date);
       if (extra.phone) await fill(await labelledIn(page, form, 'Telefoonnummer van de sociale dienst'), extra.phone);
       if (extra.source) await fill(await labelledIn(page, form, 'Bron'), extra.source);
       await (await byRole(page, 'button', /^Bewaar mailadres en protocol$/u, { within: form })).click();
@@ -148,9 +148,9 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
 
     // A protocol in force only from tomorrow: still refused, now for that reason.
     await addInline(display(tomorrow), { phone: '013 12 34 56', source: 'Testprotocol (synthetisch)' });
-    const notYet = await waitForText(page, /pas van kracht vanaf/u, { selector: refusal });
+    const notYet = await waitForText(page, /gaat pas in op/u, { selector: refusal });
     // After "Maak concept" was refused once, the reason is headed by what it means.
-    expect(notYet.replace(/^Aanmelden kan nu niet: /u, '')).toBe(`Het protocol met ${tessenderlo.name} is pas van kracht vanaf ${display(tomorrow)}: aanmelden kan vanaf die dag. Klopt die datum niet? Vul de juiste datum van inwerkingtreding in.`);
+    expect(notYet.replace(/^Aanmelden kan nu niet: /u, '')).toBe(`Het protocol met ${tessenderlo.name} gaat pas in op ${display(tomorrow)}: aanmelden kan vanaf die dag. Klopt die datum niet? Vul de juiste ingangsdatum in.`);
     expect(await text(box)).toContain(`door jou toegevoegd op ${display(today)}`);
     expect(await overrideControls(box)).toBe(0);
     await nextIsRefused();
@@ -188,7 +188,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
         await fill(await labelledIn(options, own, 'Gemeente of postcode'), query);
         await expect.poll(async () => (await labelledIn(options, own, 'Ontvanger')).evaluate((element) => element.value)).toBe(entry.id);
         await fill(await labelledIn(options, own, 'Mailadres voor aanmeldingen'), entry.mailbox);
-        await fill(await labelledIn(options, own, 'Datum van inwerkingtreding van het protocol'), display(entry.inForce));
+        await fill(await labelledIn(options, own, 'Ingangsdatum van het protocol'), display(entry.inForce));
         if (entry.phone) await fill(await labelledIn(options, own, 'Telefoonnummer van de sociale dienst'), entry.phone);
         await (await byRole(options, 'button', /^Bewaar mailadres en protocol$/u, { within: own })).click();
         await waitForText(options, `Bewaard: ${name} → ${entry.mailbox}`, { selector: '[role="status"]' });
@@ -241,21 +241,21 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
         }),
       );
       // Kortrijk has no mailbox here: new, ticked to be applied, with every fact it brings.
-      const kortrijkLine = `OCMW Kortrijk: nieuw: ${shared.kortrijk.mailbox} (protocol van kracht vanaf ${display(shared.kortrijk.inForce)})`;
+      const kortrijkLine = `OCMW Kortrijk: nieuw: ${shared.kortrijk.mailbox} (ingangsdatum ${display(shared.kortrijk.inForce)})`;
       expect((await text(kortrijkItem!)).slice(0, kortrijkLine.length)).toBe(kortrijkLine);
       expect(await kortrijkItem!.$eval('input[type="checkbox"]', (element) => element.checked)).toBe(true);
       const changes = (item: ElementHandle<Element>) => item.$$eval('ul.team-changes li', (elements) => elements.map((element) => (element.textContent ?? '').replace(/\s+/gu, ' ').trim()));
       expect(await changes(kortrijkItem!)).toEqual([
         `Mailadres: geen → ${shared.kortrijk.mailbox}`,
         `Telefoonnummer: geen → ${shared.kortrijk.phone}`,
-        `Protocol van kracht vanaf: geen → ${display(shared.kortrijk.inForce)}`,
+        `Ingangsdatum van het protocol: geen → ${display(shared.kortrijk.inForce)}`,
         `Herkomst: geen → van je team (bestand ${suggested})`,
       ]);
       // Lille: the bundled mailbox and the team's side by side, neither chosen.
       const lille = await text(lilleItem!);
       expect(lille).toContain('Ander mailadres voor OCMW Lille: welk is juist?');
       expect(lille).toContain(`Houd ${lilleBundled} (protocol (gebundeld))`);
-      expect(lille).toContain(`Neem ${shared.lille.mailbox} (van je team (bestand ${suggested}); protocol van kracht vanaf ${display(shared.lille.inForce)})`);
+      expect(lille).toContain(`Neem ${shared.lille.mailbox} (van je team (bestand ${suggested}); ingangsdatum ${display(shared.lille.inForce)})`);
       expect(await lilleItem!.$$eval('input[type="radio"]', (elements) => elements.map((element) => element.checked))).toEqual([false, false]);
 
       // The new phone number is applied only once the worker confirms it.
@@ -269,7 +269,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
         elements.map((element) => (element.textContent ?? '').replace(/\s+/gu, ' ').trim()),
       );
       expect(applied).toEqual([
-        `OCMW Kortrijk: ${shared.kortrijk.mailbox} (van je team (bestand ${suggested}); protocol van kracht vanaf ${display(shared.kortrijk.inForce)}) ×`,
+        `OCMW Kortrijk: ${shared.kortrijk.mailbox} (van je team (bestand ${suggested}); ingangsdatum ${display(shared.kortrijk.inForce)}) ×`,
       ]);
 
       // The panel's lookup view: Kortrijk now has the team's mailbox and may be referred to; Lille keeps its own.

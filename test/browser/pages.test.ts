@@ -55,12 +55,12 @@ describe('the built extension in Chromium', () => {
     const page = await open('options.html');
     await fill(await byLabel(page, 'Gemeente of postcode'), 'Etterbeek');
     await fill(await byLabel(page, 'Mailadres voor aanmeldingen'), 'aanmelding@caw.example');
-    await fill(await byLabel(page, 'Datum van inwerkingtreding van het protocol'), '01-09-2025');
+    await fill(await byLabel(page, 'Ingangsdatum van het protocol'), '01-09-2025');
     const own = await byRole(page, 'region', 'Eigen mailadressen');
     await (await byRole(page, 'button', 'Bewaar mailadres en protocol', { within: own })).click();
     await waitForText(page, 'Bewaard: CAW Brussel → aanmelding@caw.example');
     await page.reload({ waitUntil: 'load' });
-    await waitForText(page, /aanmelding@caw\.example \(door jou toegevoegd op \d\d-\d\d-\d{4}; protocol van kracht vanaf 01-09-2025\)/u);
+    await waitForText(page, /aanmelding@caw\.example \(door jou toegevoegd op \d\d-\d\d-\d{4}; ingangsdatum 01-09-2025\)/u);
     const popup = await lookup();
     await fill(await byLabel(popup, 'Gemeente, deelgemeente of postcode'), '1040');
     await waitForText(popup, 'aanmelding@caw.example');
@@ -118,6 +118,9 @@ describe('the built extension in Chromium', () => {
     // saved by the test above.
     const page = await open('sidepanel.html');
     await page.setViewport({ width: 360, height: 590 });
+    // The test above left a client typed in the session: start a blank referral first.
+    await (await byRole(page, 'button', 'Annuleer en wis alles')).click();
+    await (await page.waitForSelector('.discard-confirm button.danger'))?.click();
     await fillConsent(page);
     await fillClient(page);
     await (await byRole(page, 'button', 'Maak concept')).click();

@@ -95,7 +95,7 @@ describe('the popup lookup', () => {
     const card = screen.getByRole('article', { name: /Tessenderlo-Ham/u });
     expect(within(card).getByText(/voeg de ingangsdatum toe/u)).toBeTruthy();
     await user.click(within(card).getByRole('button', { name: 'Mailadres en protocol toevoegen voor OCMW Tessenderlo-Ham' }));
-    await user.type(within(card).getByLabelText('Datum van inwerkingtreding van het protocol'), '01-02-2026');
+    await user.type(within(card).getByLabelText('Ingangsdatum van het protocol'), '01-02-2026');
     await user.click(within(card).getByRole('button', { name: 'Bewaar mailadres en protocol' }));
     expect(await within(card).findByText('Protocol van kracht sinds 01-02-2026')).toBeTruthy();
     expect(within(card).getByText('Mailadres en datum: door jou toegevoegd op ' + new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date()).replace(/\//gu, '-') + '.')).toBeTruthy();

@@ -18,14 +18,14 @@ describe('the options page', () => {
     await user.type(screen.getByLabelText('Gemeente of postcode'), 'Etterbeek');
     await user.selectOptions(screen.getByLabelText('Ontvanger'), 'caw-brussel');
     await user.type(screen.getByLabelText('Mailadres voor aanmeldingen'), 'aanmelding@caw.example');
-    await user.type(screen.getByLabelText('Datum van inwerkingtreding van het protocol'), '05-01-2026');
+    await user.type(screen.getByLabelText('Ingangsdatum van het protocol'), '05-01-2026');
     await user.type(screen.getByLabelText('Bron'), 'protocol van 23-09-2025');
     await user.click(within(screen.getByRole('region', { name: 'Eigen mailadressen' })).getByRole('button', { name: 'Bewaar mailadres en protocol' }));
     expect(await screen.findByText('Bewaard: CAW Brussel → aanmelding@caw.example')).toBeTruthy();
     expect((await loadLayers()).user).toEqual({
       'caw-brussel': { mailbox: 'aanmelding@caw.example', inForceSince: '2026-01-05', endedOn: null, phone: null, source: 'protocol van 23-09-2025', addedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/u) },
     });
-    expect(await screen.findByText(/door jou toegevoegd op .*protocol van kracht vanaf 05-01-2026/u)).toBeTruthy();
+    expect(await screen.findByText(/door jou toegevoegd op .*ingangsdatum 05-01-2026/u)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Verwijder CAW Brussel' }));
     expect(await screen.findByText('Je hebt nog geen eigen mailadressen toegevoegd.')).toBeTruthy();
     expect((await loadLayers()).user).toEqual({});
@@ -58,7 +58,7 @@ describe('the options page', () => {
     await user.selectOptions(screen.getByLabelText('Ontvanger'), '11002');
     const mailbox = screen.getByLabelText('Mailadres voor aanmeldingen') as HTMLInputElement;
     await user.type(mailbox, 'sociale dienst antwerpen');
-    await user.type(screen.getByLabelText('Datum van inwerkingtreding van het protocol'), '31-02-2026');
+    await user.type(screen.getByLabelText('Ingangsdatum van het protocol'), '31-02-2026');
     await user.click(additions.getByRole('button', { name: 'Bewaar mailadres en protocol' }));
     const error = screen.getByText('Geen geldig e-mailadres. Typ bijvoorbeeld naam@voorbeeld.be.');
     expect(mailbox.getAttribute('aria-describedby')).toBe(error.id);
@@ -120,7 +120,7 @@ describe('the options page', () => {
     await user.upload(section.getByLabelText('Bestand van een collega inlezen'), file);
     expect(await section.findByText(/zelfde mailadres sociale\.dienst@lille\.be/u)).toBeTruthy();
     expect(section.getByText('Telefoonnummer: geen → 0470 12 34 56')).toBeTruthy();
-    expect(section.getByText('Protocol van kracht vanaf: 01-11-2025 → 01-01-2026')).toBeTruthy();
+    expect(section.getByText('Ingangsdatum van het protocol: 01-11-2025 → 01-01-2026')).toBeTruthy();
     expect(section.getByText(/^Bron: .* → mail van het OCMW$/u)).toBeTruthy();
     expect(section.getByText('Herkomst: protocol (gebundeld) → van je team (bestand van An Janssens, mailadressen-dender.json)')).toBeTruthy();
     // The new number is not applied until the worker confirms it.
@@ -141,7 +141,7 @@ describe('the options page', () => {
     await screen.findByRole('heading', { name: 'Ingesteld door je organisatie' }); // the policy is read
     await user.upload(again.getByLabelText('Bestand van een collega inlezen'), file);
     expect(await again.findByText('Telefoonnummer 0470 12 34 56 uit het bestand telt niet: beleid van je organisatie gaat voor.')).toBeTruthy();
-    expect(again.getByText('Protocol van kracht vanaf 01-01-2026 uit het bestand telt niet: beleid van je organisatie gaat voor.')).toBeTruthy();
+    expect(again.getByText('Ingangsdatum van het protocol 01-01-2026 uit het bestand telt niet: beleid van je organisatie gaat voor.')).toBeTruthy();
     expect(again.queryByLabelText(/Nieuw nummer voor het wachtwoord/u)).toBeNull();
     // The worker's own entry of that mailbox does not count either, and their list says so.
     const { saveUserAddition } = await import('../../lib/directory/storage');
@@ -159,7 +159,7 @@ describe('the options page', () => {
     await user.paste('nis;ontvanger;mailadres;in_werking;einde;telefoon;bron\n13019;OCMW Lille;sociale.dienst@lille.be;;;;\n');
     await user.type(section.getByLabelText('Id van de extensie in Chrome'), 'abcdefghijklmnopabcdefghijklmnop');
     await user.click(section.getByRole('button', { name: 'Maak beleid' }));
-    expect(section.getByRole('alert').textContent).toMatch(/Rij 2, kolom in_werking: vul de datum van inwerkingtreding/u);
+    expect(section.getByRole('alert').textContent).toMatch(/Rij 2, kolom in_werking: vul de ingangsdatum/u);
     await user.clear(table);
     await user.paste('nis;ontvanger;mailadres;in_werking;einde;telefoon;bron\n13019;OCMW Lille;sociale.dienst@lille.be;01-11-2025;;;protocol\n');
     await user.click(section.getByRole('button', { name: 'Maak beleid' }));
@@ -273,7 +273,7 @@ describe('the options page: referrer, language, register', () => {
       team: '', status: 'concept', withdrawnOn: null, correctedBy: null, corrects: null,
     }] });
     await user.upload(section.getByLabelText('Importeer een register'), new File([file], 'register.json', { type: 'application/json' }));
-    expect(await section.findByText(/niet in de gids staat of daar geen mailbox heeft \(99999, bij KG-7F3Q-2M9X\)/u)).toBeTruthy();
+    expect(await section.findByText(/niet in de gids staat of daar geen mailadres heeft \(99999, bij KG-7F3Q-2M9X\)/u)).toBeTruthy();
     expect(section.queryByRole('button', { name: 'Voer deze wijzigingen door' })).toBeNull();
   });
 });

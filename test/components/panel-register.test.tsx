@@ -54,6 +54,8 @@ describe('the panel and the register', () => {
     await user.click(screen.getByRole('button', { name: `Trek in: ${original}` }));
     await user.click(screen.getByRole('button', { name: 'Maak concept van de intrekking' }));
     expect(await screen.findByText(/Het concept van de intrekking staat klaar/u)).toBeTruthy();
+    // The answer to the click takes the focus (issue 21.4).
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Intrekking klaar' }));
     expect(sent).toHaveLength(1);
     expect(sent[0]).toEqual({ to: 'sociale.dienst@lille.be', subject: `Intrekking toestemming – ${original}`, body: expect.stringContaining(`referentie ${original}, aangemaakt op 02-11-2026`) });
     expect(sent[0]!.body).toContain('An Janssens');
@@ -113,6 +115,9 @@ describe('the panel and the register', () => {
     const password = screen.getByLabelText('Wachtwoord om door te geven').textContent ?? '';
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     await screen.findByText('Concept klaar');
+    // The banner now says the new file is made, not "vul de juiste gegevens in" (issue 21.13).
+    expect(screen.getByText(new RegExp(`^Verbetering van ${original} voor OCMW Lille: het nieuwe versleutelde bestand`, 'u'))).toBeTruthy();
+    expect(screen.queryByText(/vul de juiste gegevens in/u)).toBeNull();
     const request = sent[0]!;
     const reference = /KG-[2-9A-Z]{4}-[2-9A-Z]{4}/u.exec(request.subject)![0];
     expect(request.subject).toBe(`Verbetering aanmelding Kind en Gezin – ${reference} (vervangt ${original})`);

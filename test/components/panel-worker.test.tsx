@@ -213,3 +213,45 @@ describe('without a webmail in the tab', () => {
     expect(screen.getByLabelText('Wachtwoord doorgegeven')).toBeTruthy();
   });
 });
+
+describe('the webmail work the new compose took the place of', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(cleanup);
+
+  it('is said at the done step: the open reply was saved in Drafts (issue 21.10)', async () => {
+    const user = userEvent.setup();
+    const client = panelTransport((message) => {
+      if (message.type !== 'draft.make') return undefined;
+      const { request } = message;
+      const draft = {
+        to: [request.to], cc: [], bcc: [], subject: request.subject, body: request.body, attachments: request.fileName ? [request.fileName] : [],
+        from: '', replyTo: [], followupTo: [],
+      };
+      return { status: 'filled', draft, tiers: [], displaced: { kind: 'reply', savedAs: 'draft', heldOurZip: false } };
+    });
+    render(<PanelApp client={client} tabs={fixedTab()} />);
+    await toClientStep(user);
+    await user.type(screen.getByLabelText('Voornaam'), 'Jan');
+    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
+    await user.type(screen.getByLabelText('Telefoonnummer'), '0470 12 34 56');
+    await user.type(screen.getByLabelText('Postcode'), '2275');
+    await user.selectOptions(screen.getByLabelText('Plaats'), 'Lille');
+    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await screen.findByRole('heading', { name: 'Concept klaar' });
+    expect(screen.getByText(/^Je open antwoord/u).getAttribute('role')).toBe('status');
+  });
+});
+
+describe('a form opened by a click', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(cleanup);
+
+  it('"Mailadres en protocol toevoegen" puts the focus on its first field (issue 21.4)', async () => {
+    const user = userEvent.setup();
+    panel();
+    await toClientStep(user);
+    await user.type(screen.getByLabelText('Postcode'), '1050');
+    await user.click(screen.getByRole('button', { name: 'Mailadres en protocol toevoegen' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Mailadres voor aanmeldingen'));
+  });
+});

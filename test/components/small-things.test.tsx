@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useDirectory } from '../../components/common/useDirectory';
+import { LookupView } from '../../components/lookup/LookupView';
 import { TeamSection } from '../../components/options/TeamSection';
 import { AddMailbox } from '../../components/panel/AddMailbox';
 import { PanelApp } from '../../components/panel/PanelApp';
@@ -54,7 +55,7 @@ describe('issue 21.13: small things', () => {
     render(<Summary id="34022" />);
     await user.click(await screen.findByRole('button', { name: 'Mailadres en protocol toevoegen' }));
     await user.type(screen.getByLabelText('Mailadres voor aanmeldingen'), 'aanmelding@kortrijk.example');
-    await user.type(screen.getByLabelText(/^Datum van inwerkingtreding/u), '01-01-2025');
+    await user.type(screen.getByLabelText(/^Ingangsdatum/u), '01-01-2025');
     await user.click(screen.getByRole('button', { name: 'Bewaar mailadres en protocol' }));
     const status = await screen.findByRole('status');
     expect(status.textContent).toBe('Bewaard: OCMW Kortrijk → aanmelding@kortrijk.example');
@@ -67,6 +68,21 @@ describe('issue 21.13: small things', () => {
     await user.click(await screen.findByRole('button', { name: 'Mailadres en protocol toevoegen' }));
     await user.click(screen.getByRole('button', { name: 'Annuleer' }));
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Mailadres en protocol toevoegen' }));
+  });
+
+  it('in the lookup too, saving the add form moves the focus to "Bewaard", cancelling back to the button', async () => {
+    const user = userEvent.setup();
+    render(<LookupView />);
+    await user.type(screen.getByLabelText('Gemeente, deelgemeente of postcode'), 'Kortrijk');
+    const card = within(await screen.findByRole('article', { name: /^Kortrijk/u }));
+    await user.click(card.getByRole('button', { name: 'Mailadres en protocol toevoegen voor OCMW Kortrijk' }));
+    await user.click(card.getByRole('button', { name: 'Annuleer' }));
+    expect(document.activeElement).toBe(card.getByRole('button', { name: 'Mailadres en protocol toevoegen voor OCMW Kortrijk' }));
+    await user.click(card.getByRole('button', { name: 'Mailadres en protocol toevoegen voor OCMW Kortrijk' }));
+    await user.type(card.getByLabelText('Mailadres voor aanmeldingen'), 'aanmelding@kortrijk.example');
+    await user.type(card.getByLabelText(/^Ingangsdatum/u), '01-01-2025');
+    await user.click(card.getByRole('button', { name: 'Bewaar mailadres en protocol' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Bewaard: OCMW Kortrijk → aanmelding@kortrijk.example'));
   });
 
   it('after adding a phone number for the password call, the focus goes to the line with the number to ring', async () => {

@@ -39,7 +39,7 @@ describe('layers: managed > user > team > bundled, each saying where it comes fr
     expect(referralDecision(recipient, today).verdict).toBe('allow');
     // The worker's own entry brings its own dates: the bundled ones do not fill in for it (SPEC §7).
     const lille = recipientOf('2275', createDirectory({ user: { '13019': addition('sociale.dienst@lille.be') } }));
-    expect(sourceLine(lille)).toBe('Mailadres: door jou toegevoegd op 20-11-2026; datum van het protocol: geen datum.');
+    expect(sourceLine(lille)).toBe('Mailadres: door jou toegevoegd op 20-11-2026; ingangsdatum: geen datum.');
     expect(referralDecision(lille, today)).toMatchObject({ verdict: 'refuse', action: 'addDate' });
   });
 
@@ -62,7 +62,7 @@ describe('layers: managed > user > team > bundled, each saying where it comes fr
     const key = 'JBSWY3DPEHPK3PXPJBSWY3DPEH';
     const recipient = recipientOf('2275', createDirectory({ managed: { recipients: { '13019': { protocol: { endedOn: '2026-10-01' }, preSharedKey: key, phone: '014 55 66 77' } } } }));
     expect(recipient).toMatchObject({ mailbox: 'sociale.dienst@lille.be', mailboxOrigin: 'bundled', datesOrigin: 'managed', preSharedKey: key, phone: '014 55 66 77', phoneSource: { origin: 'managed' } });
-    expect(sourceLine(recipient)).toMatch(/^Mailadres: protocol \(gebundeld\); datum van het protocol: beleid van je organisatie\./u);
+    expect(sourceLine(recipient)).toMatch(/^Mailadres: protocol \(gebundeld\); ingangsdatum: beleid van je organisatie\./u);
     expect(referralDecision(recipient, today)).toMatchObject({ verdict: 'refuse', reason: 'gate_ended' });
   });
 });
@@ -165,6 +165,6 @@ describe('layers in storage: out of reach of content scripts, live', () => {
 describe('protocolLine', () => {
   it('reads as a Flemish worker reads dates', () => {
     expect(protocolLine(recipientOf('2275'), today)).toBe('Protocol van kracht sinds 01-11-2025');
-    expect(protocolLine(recipientOf('3980'), today)).toBe('Protocol ondertekend, datum van inwerkingtreding onbekend');
+    expect(protocolLine(recipientOf('3980'), today)).toBe('Protocol ondertekend, ingangsdatum onbekend');
   });
 });

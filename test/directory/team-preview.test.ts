@@ -15,7 +15,7 @@ describe('the import preview (issue 20.4): every fact an entry would change, and
     expect(item).toMatchObject({ kind: 'same', newPhone: '0470 12 34 56' });
     expect(lines(item)).toEqual([
       'Telefoonnummer: geen → 0470 12 34 56',
-      'Protocol van kracht vanaf: 01-11-2025 → 01-01-2026',
+      'Ingangsdatum van het protocol: 01-11-2025 → 01-01-2026',
       expect.stringMatching(/^Bron: Gegevensdelingsprotocol .* → mail van het OCMW$/u),
       'Herkomst: protocol (gebundeld) → van je team (bestand van An Janssens, mailadressen-dender.json)',
     ]);
@@ -24,7 +24,7 @@ describe('the import preview (issue 20.4): every fact an entry would change, and
   it('an entry without dates for the bundled mailbox says it would take the date away', () => {
     const [item] = plan(fileOf({ '13019': entry(lille) }));
     expect(item?.newPhone).toBeNull();
-    expect(lines(item)).toContain('Protocol van kracht vanaf: 01-11-2025 → geen');
+    expect(lines(item)).toContain('Ingangsdatum van het protocol: 01-11-2025 → geen');
   });
 
   it("next to the policy's entry, the file's phone and date do not count, and it says so: nothing to confirm", () => {
@@ -33,7 +33,7 @@ describe('the import preview (issue 20.4): every fact an entry would change, and
     expect(item).toMatchObject({ kind: 'same', newPhone: null });
     expect(lines(item)).toEqual([
       'Telefoonnummer 0470 12 34 56 uit het bestand telt niet: beleid van je organisatie gaat voor.',
-      'Protocol van kracht vanaf 01-01-2024 uit het bestand telt niet: beleid van je organisatie gaat voor.',
+      'Ingangsdatum van het protocol 01-01-2024 uit het bestand telt niet: beleid van je organisatie gaat voor.',
     ]);
   });
 
@@ -41,9 +41,9 @@ describe('the import preview (issue 20.4): every fact an entry would change, and
     const file = fileOf({ '34022': entry('ocmw@kortrijk.example', { inForceSince: '2026-02-01', phone: '056 12 34 56' }), '13019': entry('andere@lille.example', { phone: '014 12 34 56' }) });
     const [conflict, kortrijk] = plan(file); // in key order
     expect(kortrijk).toMatchObject({ kind: 'new', newPhone: '056 12 34 56' });
-    expect(lines(kortrijk)).toEqual(expect.arrayContaining(['Mailadres: geen → ocmw@kortrijk.example', 'Telefoonnummer: geen → 056 12 34 56', 'Protocol van kracht vanaf: geen → 01-02-2026']));
+    expect(lines(kortrijk)).toEqual(expect.arrayContaining(['Mailadres: geen → ocmw@kortrijk.example', 'Telefoonnummer: geen → 056 12 34 56', 'Ingangsdatum van het protocol: geen → 01-02-2026']));
     expect(conflict).toMatchObject({ kind: 'conflict', newPhone: '014 12 34 56' });
-    expect(lines(conflict)).toEqual(expect.arrayContaining([`Mailadres: ${lille} → andere@lille.example`, 'Protocol van kracht vanaf: 01-11-2025 → geen']));
+    expect(lines(conflict)).toEqual(expect.arrayContaining([`Mailadres: ${lille} → andere@lille.example`, 'Ingangsdatum van het protocol: 01-11-2025 → geen']));
   });
 
   it('a file that exported own additions reads back the same (round trip)', () => {

@@ -96,7 +96,7 @@ describe('the policy maker', () => {
     const messages = result.ok ? [] : result.problems.map((problem) => problem.message);
     expect(messages).toEqual([
       expect.stringMatching(/^Rij 3, kolom nis: „99999” is geen NIS-code/u),
-      'Rij 4, kolom in_werking: vul de datum van inwerkingtreding van het protocol in.',
+      'Rij 4, kolom in_werking: vul de ingangsdatum van het protocol in.',
       'Rij 4, kolom mailadres: geen geldig mailadres.',
       expect.stringMatching(/^Rij 5, kolom ontvanger: past niet bij NIS-code 11002 \(OCMW Antwerpen\)/u),
       'Rij 5, kolom in_werking: „32-01-2026” is geen datum (gebruik 23-09-2025 of 2025-09-23).',

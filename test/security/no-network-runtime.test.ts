@@ -139,7 +139,7 @@ describe('the extension makes no network request at run time', () => {
     // Opened in a tab of its own, the panel has no webmail beside it: it says so, and offers the file alone.
     await waitForText(panel, /^Open je webmail in dit tabblad en klik dan opnieuw/u);
     await (await byRole(panel, 'button', /^Of maak alleen het versleutelde bestand/u)).click();
-    await byRole(panel, 'heading', 'Het concept kon niet helemaal gemaakt worden');
+    await byRole(panel, 'heading', 'Zelf mailen');
     await byRole(panel, 'link', 'Download het versleutelde bestand');
 
     const info = await open('info.html');

@@ -9,7 +9,11 @@ describe('the last draft\'s attach record', () => {
     vi.resetModules();
   });
 
-  const load = () => import('../../lib/panel/attach-record');
+  // Fresh modules each time: the shell (lib/platform) is set again as the extension's entrypoints set it.
+  const load = async () => {
+    await import('../../lib/platform/use-extension');
+    return import('../../lib/panel/attach-record');
+  };
 
   it('lives in the vault, not in storage.local', async () => {
     const { recordAttachTiers, lastAttachTiers } = await load();
