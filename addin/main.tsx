@@ -6,6 +6,7 @@ import { setPlatform } from '../lib/platform';
 import { AddinApp, type AddinShell } from './AddinApp';
 import { createOfficeClient, officeTabSource } from './client';
 import type { OfficeComposeItem } from './office-draft';
+import { officeHost, officeOwnAddress } from './pilot';
 import { createAddinPlatform } from './platform';
 import '../components/common/styles.css';
 
@@ -54,7 +55,8 @@ async function start(): Promise<void> {
   const shell = createShell();
   setPlatform(createAddinPlatform({ pageUrl: location.href, openSettings: () => shell.set({ view: 'settings' }) }));
   const client = createOfficeClient(item as OfficeComposeItem, { onFailure: (failure) => shell.set({ failure }) });
-  await mountPage(() => <AddinApp client={client} tabs={officeTabSource} shell={shell} />);
+  const pilot = { item: item as OfficeComposeItem, ownAddress: officeOwnAddress(), host: officeHost() };
+  await mountPage(() => <AddinApp client={client} tabs={officeTabSource} shell={shell} pilot={pilot} />);
 }
 
 void start();

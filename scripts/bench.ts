@@ -5,11 +5,12 @@
  *
  * 1 weight: the shipped build (.output/chrome-mv3). 2–7: Debian's headless Chromium with the e2e build
  * (.output/chrome-mv3-e2e, which may add a loopback Roundcube without a prompt), driven by puppeteer-core as the
- * end-to-end tests drive it (the side panel is a page of its own). 8: stated, not measured.
+ * end-to-end tests drive it (the side panel is a page of its own). 8: stated, not measured. Beside 2 and 4, the
+ * Outlook add-in's (issue 22.8): the built task pane (.output/addin, npm run build:addin) on the fake Office.
  *
  *   flock /tmp/va-roundcube.lock npm run bench      everything, 5 runs per figure (the sandbox under its lock)
  *   npm run bench -- --runs 7                       more runs
- *   npm run bench -- --build                        wxt build and wxt build --mode e2e (Chrome) first
+ *   npm run bench -- --build                        wxt build, wxt build --mode e2e (Chrome) and the add-in first
  *   npm run bench -- --skip-roundcube               without the sandbox (figure 4 on Roundcube not measured;
  *                                                   clicks counted on the Gmail fixture instead)
  */
@@ -18,6 +19,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addinFigures } from './bench/addin';
 import { addRoundcubeOrigin, launchBench, type Bench } from './bench/browser';
 import { effortBase, fixtureDrafts, roundcubeDrafts } from './bench/drafts';
 import { idleCost } from './bench/idle';
@@ -71,6 +73,12 @@ function buildFirst(): void {
       env: { ...process.env, NODE_ENV: 'production' },
     });
   }
+  progress('building: the Outlook add-in (npm run build:addin)');
+  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(root, 'addin', 'vite.config.ts')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 /** Newest modification time of the sources that go into a build. */
@@ -224,13 +232,25 @@ async function main(): Promise<number> {
     shipped?.remove();
     e2e.remove();
   }
+  // The Outlook add-in, in a browser of its own once the extension's is closed; its figures beside 2 and 4.
+  progress(`the Outlook add-in on the fake Office: 1 + ${runs} runs`);
+  const addin = await attempt(() => addinFigures(root, runs, progress));
+  if (addin instanceof Error) progress(`the Outlook add-in: FAILED ${addin.message.split('\n')[0]}`);
+  const addinBase = (id: string, number: string, name: string): FigureBase => ({ id, number, name, unit: 'ms', target: 1000, method: '' });
+  figures.push(
+    ...(addin instanceof Error
+      ? [addinBase('addin-open', '2', 'Outlook add-in (fake Office): task pane interactive after opening'), addinBase('addin-draft', '4', 'Outlook add-in (fake Office): "Maak concept" until the read-back verified')].map((base) => failedFigure(base, addin))
+      : addin),
+  );
+  // Stable: within a number, the extension's figures first.
+  figures.sort((a, b) => Number(a.number) - Number(b.number));
 
   const result = {
     date: new Date().toISOString(),
     durationSeconds: round((Date.now() - started) / 1000, 1),
     runsPerFigure: runs,
     machine: { ...machine(product), loadAverageAtEnd: loadavg().map((value) => round(value, 2)) },
-    builds: { weight: '.output/chrome-mv3', browser: '.output/chrome-mv3-e2e', olderThanSources: stale.map((build) => build.slice(root.length + 1)) },
+    builds: { weight: '.output/chrome-mv3', browser: '.output/chrome-mv3-e2e', addin: '.output/addin', olderThanSources: stale.map((build) => build.slice(root.length + 1)) },
     summary: {
       pass: figures.filter((f) => f.pass === true).map((f) => f.id),
       miss: figures.filter((f) => f.pass === false).map((f) => f.id),

@@ -15,12 +15,16 @@
  * not what is expected, or a control is missing, that screenshot is skipped with a message saying why (the previous
  * file, if any, stays as it was) and the script goes on with the next one; it exits with 1 when anything was skipped.
  * Synthetic people only: the client of the end-to-end tests (test/e2e/flow.ts), a referrer named An Janssens.
+ *
+ * 12, the Outlook add-in's task pane (issue 22): its own build (.output/addin, `npm run build:addin` first) served
+ * on loopback, office.js answered by the typed fake of Office (test/addin/), at an Outlook task pane's size.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
+import { bundleFakeOffice, fakeOfficeScript, routeToFake, serveAddinBuild } from '../test/addin/taskpane-server';
 import { chromiumExecutable, openSidePanel } from '../test/browser/chromium';
 import { chromeE2eBuild } from '../test/browser/extension';
 import { clickPanelButton, client, loginRoundcube } from '../test/e2e/flow';
@@ -351,6 +355,9 @@ async function main(): Promise<number> {
       await settle(settingsPage);
       await settingsPage.screenshot({ path, type: 'png', fullPage: true });
     });
+
+    // 12 The Outlook add-in's task pane, on the fake Office.
+    await addinShot(browser);
     if (extensionProblems.length > 0) log(`note: the extension's pages logged errors:\n  ${extensionProblems.join('\n  ')}`);
   } catch (error) {
     log(`stopped: ${(error as Error).message}`);
@@ -562,7 +569,9 @@ async function workerShots(browser: Browser, panel: Page, drafted: boolean): Pro
 
   // 10 A client in 1050 Elsene: CAW Brussel has no known mailbox; the refusal says who has it and offers a question.
   await screenshot('10-refusal.png', async (path) => {
-    await (await button(panel, text('panel_viewReferral', 'Aanmelden'), { within: nav })).click();
+    // Picture 9 left a blank referral open (a fresh one when it was skipped): consent, then the client.
+    if (!drafted) await (await button(panel, text('panel_viewReferral', 'Aanmelden'), { within: nav })).click();
+    await settle(panel);
     await consent();
     await typeInto(await control(panel, text('label_firstName', 'Voornaam')), client.firstName);
     await typeInto(await control(panel, text('label_lastName', 'Achternaam')), client.lastName);
@@ -593,6 +602,71 @@ async function workerShots(browser: Browser, panel: Page, drafted: boolean): Pro
     await scrollTop(panel);
     await settle(panel, { blur: true });
     await panel.screenshot({ path, type: 'png' });
+  });
+}
+
+/**
+ * 12 (issue 22): the add-in's built task pane at an Outlook task pane's size (350×700), in a context of its own (no
+ * extension), served on loopback with the fake Office in place of office.js: the client step filled.
+ */
+async function addinShot(browser: Browser): Promise<void> {
+  const build = join(root, '.output', 'addin');
+  const pane = { width: 350, height: 700 };
+  await screenshot('12-outlook-addin.png', async (path) => {
+    if (!existsSync(join(build, 'taskpane.html'))) throw new Skip('no add-in build in .output/addin: run npm run build:addin first');
+    const server = await serveAddinBuild(build);
+    const context = await browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      await page.setViewport(pane);
+      const refused: string[] = [];
+      await routeToFake(page, server, fakeOfficeScript(await bundleFakeOffice(root), {}), (url) => refused.push(url));
+      await page.goto(server.url, { waitUntil: 'load', timeout: 15_000 });
+      await expectHeading(page, [text('consent_heading', 'Toestemming')]);
+      // The referrer's details in the add-in's own settings view (its own storage), as a worker fills them once.
+      try {
+        await (await button(page, text('ui_settings', 'Instellingen'))).click();
+        const section = 'section[aria-labelledby="referrer-title"]';
+        await typeInto(await control(page, text('opt_referrerName', 'Naam'), { within: section }), referrer.name);
+        await typeInto(await control(page, text('opt_referrerTeam', 'Team'), { within: section }), referrer.team);
+        await typeInto(await control(page, text('opt_referrerPhone', 'Telefoon'), { within: section }), referrer.phone);
+        await typeInto(await control(page, text('opt_referrerEmail', 'E-mailadres'), { within: section }), referrer.email);
+        await (await button(page, text('opt_save', 'Bewaar'), { within: section })).click();
+        await textShown(page, text('opt_settingsSaved', 'Bewaard'), { selector: `${section} [role="status"]`, timeout: 5_000 });
+        await (await button(page, text('panel_back', 'Terug'))).click();
+      } catch (error) {
+        log(`note: the referrer could not be saved in the add-in (${(error as Error).message}); the task pane will ask for it`);
+      }
+      await expectHeading(page, [text('consent_heading', 'Toestemming')]);
+      await textShown(page, text('panel_target', 'Concept in: Outlook (invoegtoepassing) – outlook.office.com', 'Outlook (invoegtoepassing)', 'outlook.office.com'), { selector: 'p.target' })
+        .catch(() => log('note: the task pane does not name Outlook as its target'));
+      const oral = text('consent_both_mondeling', 'Mondeling');
+      await (await control(page, oral).catch(() => control(page, oral.split(':')[0] ?? oral))).click();
+      await (await button(page, text('panel_next', 'Volgende'))).click();
+      await expectHeading(page, [text('client_heading', 'Gegevens van de cliënt')]);
+      const fields: [string, string, string][] = [
+        ['label_firstName', 'Voornaam', client.firstName], ['label_lastName', 'Achternaam', client.lastName],
+        ['label_phone', 'Telefoonnummer', client.phone], ['label_email', 'E-mailadres', client.email],
+        ['label_street', 'Straat', client.street], ['label_houseNumber', 'Nummer', client.houseNumber],
+        ['label_box', 'Bus', client.box], ['label_postcode', 'Postcode', client.postcode],
+      ];
+      for (const [key, fallback, value] of fields) await typeInto(await control(page, text(key, fallback)), value);
+      const select = await control<HTMLSelectElement>(page, text('client_place', 'Plaats'), { timeout: 10_000 });
+      await page
+        .waitForFunction((element: HTMLSelectElement, choice: string) => [...element.options].some((option) => option.value === choice), { timeout: 10_000, polling: 100 }, select, client.municipality)
+        .catch(() => {
+          throw new Skip(`"${text('client_place', 'Plaats')}" does not offer ${client.municipality}`);
+        });
+      await select.select(client.municipality);
+      await textShown(page, recipientMailbox);
+      if (refused.length > 0) throw new Skip(`the task pane asked for more than its own files and office.js: ${refused.join(' ')}`);
+      await scrollTop(page);
+      await settle(page, { blur: true });
+      await page.screenshot({ path, type: 'png' });
+    } finally {
+      await context.close().catch(() => undefined);
+      await server.close();
+    }
   });
 }
 

@@ -6,12 +6,13 @@ import {
 import { generateKey } from '../../lib/directory/key-strength';
 import type { ManagedConfig } from '../../lib/directory/layers';
 import {
-  chromeLinuxPolicy, csvHeader, firefoxPolicies, isChromeExtensionId, makePolicyTableChecked, parseTeamList, policyValue, regFileBytes,
-  windowsReg,
+  addinSettings, addinSettingsFileName, chromeLinuxPolicy, csvHeader, firefoxPolicies, isChromeExtensionId, makePolicyTableChecked, parseTeamList,
+  policyValue, regFileBytes, windowsReg,
 } from '../../lib/directory/policy-maker';
 import { t } from '../../lib/i18n';
 import { plural } from '../../lib/i18n/plural';
 import { CopyButton } from '../common/CopyButton';
+import { AddinItSection } from './AddinItSection';
 import { downloadFile } from './download';
 
 function ownChromeId(): string {
@@ -46,8 +47,9 @@ function Download({ label, where, onClick }: { label: string; where: ReactNode; 
  * (JSON for Linux and macOS, a .reg file each for Windows) and Firefox (policies.json), offline, checked row by row
  * with the same schema the extension applies to what the policy delivers. It also makes the pre-shared keys
  * (issue 20 item 3): 26 random base32 characters, shown in the one form the policy accepts; the organisation's team
- * list (issue 21.11); and the policy that installs the extension itself for every worker (issue 21.12), with a note
- * for the OCMW's IT not to quarantine the encrypted zip.
+ * list (issue 21.11); the policy that installs the extension itself for every worker (issue 21.12); the Outlook
+ * add-in's settings.json and how to roll the add-in out (issue 22 items 4 and 7); and a note for the OCMW's IT not to
+ * quarantine the encrypted zip.
  */
 export function PolicyMakerSection() {
   const [text, setText] = useState('');
@@ -219,6 +221,11 @@ export function PolicyMakerSection() {
                   where={made.plan.firefoxInstallUrl ? `${t('it_whereFirefox')} ${t('it_firefoxBoth')}` : t('it_whereFirefox')}
                   onClick={() => made.config && downloadFile('policies.json', firefoxPolicies(made.config, undefined, made.plan.firefoxInstallUrl), 'application/json')}
                 />
+                <Download
+                  label={t('it_addinSettings', [addinSettingsFileName])}
+                  where={t('it_whereAddinSettings')}
+                  onClick={() => made.config && downloadFile(addinSettingsFileName, addinSettings(made.config), 'application/json')}
+                />
               </ul>
               <pre className="selfcheck policy-output" aria-label={t('maker_linux')}>
                 {linux}
@@ -266,6 +273,7 @@ export function PolicyMakerSection() {
           </pre>
         </div>
       ) : null}
+      <AddinItSection />
       <h3 id={ids.quarantine}>{t('it_quarantineTitle')}</h3>
       <p>{t('it_quarantineText')}</p>
       <p>

@@ -211,6 +211,18 @@ export function policyValue(config: ManagedConfig): string {
   return `${JSON.stringify(policyObject(config), null, 2)}\n`;
 }
 
+/** The Outlook add-in's settings file, served beside `taskpane.html` on the add-in's HTTPS host (issue 22.4). */
+export const addinSettingsFileName = 'settings.json';
+
+/**
+ * The Outlook add-in's `settings.json`: the same value as the browsers' policy (recipients, `recipientIds`, teams),
+ * since the add-in's platform hands the file's object to the same checks as `storage.managed` (loadLayers,
+ * loadTeamPolicy).
+ */
+export function addinSettings(config: ManagedConfig): string {
+  return policyValue(config);
+}
+
 /**
  * Chrome and Edge on Linux: a file in /etc/opt/chrome/policies/managed/ (Chromium: /etc/chromium/policies/managed/,
  * Edge: /etc/opt/edge/policies/managed/). Edge's store gives the extension another id: with `edgeId` the file

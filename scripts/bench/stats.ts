@@ -3,7 +3,7 @@
 /** One figure of the benchmark: the median of its runs, checked against its target (lower is better). */
 export type Figure = {
   id: string;
-  /** The figure's number in issue 15's list (1–8). */
+  /** The figure's number in issue 15's list (1–8); the Outlook add-in's figures (issue 22.8) take the number they stand beside. */
   number: string;
   name: string;
   unit: 'ms' | 'bytes' | 'clicks' | 'KiB';

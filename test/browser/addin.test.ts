@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, relative, resolve, sep } from 'node:path';
-import { build } from 'esbuild';
+import { join, relative, resolve } from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeOfficeOptions } from '../addin/fake-office';
+import { addinFolder as folder, bundleFakeOffice, officeJs, serveAddinBuild } from '../addin/taskpane-server';
 import { clearTextMarkers } from '../e2e/drafts';
 import { button, client, fillReferral, makeDraft, shownPassword, textAppears } from '../e2e/flow';
 import { chromiumExecutable, settled } from './chromium';
@@ -20,8 +19,6 @@ import { mixedPolicy } from './policy-cases';
 
 const root = resolve(import.meta.dirname, '../..');
 const addinBuild = join(root, '.output/addin');
-const folder = '/veilig-aanmelden/';
-const officeJs = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const mailbox = 'sociale.dienst@lille.be';
 
 /** What the page can reach of the fake (`installFakeOffice` put it on window as __vaFake). */
@@ -34,46 +31,8 @@ type FakeInPage = {
   };
 };
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.xml': 'application/xml', '.png': 'image/png', '.json': 'application/json',
-};
-
 /** The organisation's settings.json beside the task pane (null: none, a 404), as the test sets it. */
 let settingsJson: string | null = null;
-
-/** The build under `folder` on loopback, and settings.json there when set; anything else is a 404. */
-function serveBuild(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    if (path === `${folder}settings.json` && settingsJson !== null) {
-      response.writeHead(200, { 'content-type': contentTypes['.json']! }).end(settingsJson);
-      return;
-    }
-    const file = path.startsWith(folder) ? resolve(addinBuild, path.slice(folder.length)) : '';
-    if (file === '' || !file.startsWith(addinBuild + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((resolveServer, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolveServer({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
-  });
-}
-
-/** The fake as a classic script for the page: `Office` on window, over a FakeOffice made with the options given first. */
-async function bundleFake(): Promise<string> {
-  const entry = [
-    `import { FakeOffice, installFakeOffice } from ${JSON.stringify(join(root, 'test/addin/fake-office.ts'))};`,
-    'const fake = new FakeOffice(globalThis.__vaFakeOptions ?? {});',
-    'installFakeOffice(globalThis, fake);',
-    'globalThis.__vaFake = fake;',
-  ].join('\n');
-  const result = await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
-  return result.outputFiles[0]!.text;
-}
 
 const normal = (text: string) => text.replace(/\s+/gu, ' ').trim();
 
@@ -127,8 +86,8 @@ describe('the Outlook add-in\'s task pane in Chromium, against the fake Office',
 
   beforeAll(async () => {
     expect(existsSync(join(addinBuild, 'taskpane.html')), 'build first: npm run build:addin').toBe(true);
-    fakeScript = await bundleFake();
-    ({ server, origin } = await serveBuild());
+    fakeScript = await bundleFakeOffice(root);
+    ({ server, origin } = await serveAddinBuild(addinBuild, () => settingsJson));
     browser = await puppeteer.launch({
       executablePath: chromiumExecutable,
       headless: true,
@@ -261,6 +220,29 @@ describe('the Outlook add-in\'s task pane in Chromium, against the fake Office',
     // Only the absent settings.json of the first pane, and office.js not loading for the pane without Outlook.
     expect(problems.filter((line) => !line.includes('404') && !line.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
     expect(problems.length).toBeLessThanOrEqual(2);
+  });
+
+  it('runs "Test de koppeling" from the settings view in the open new mail, a ✓ per step, and leaves the test mail', async () => {
+    const refusedBefore = refused.length;
+    const problemsBefore = problems.length;
+    const { page } = await openTaskPane({ latencyMs: 5 });
+    await (await button(page, 'Instellingen')).click();
+    await (await button(page, 'Test de koppeling')).click();
+    await textAppears(page, '[role="status"]', 'De koppeling werkt: alle stappen zijn gelukt. Verstuur de testmail niet; verwijder ze zelf.', { timeout: 10_000 });
+    const lines = await page.$$eval('ul.addin-pilot li', (items) => items.map((item) => (item.textContent ?? '').replace(/\s+/gu, ' ').trim()));
+    // The fake has no userProfile and this profile no details: To left empty, and said so.
+    expect(lines).toHaveLength(11);
+    expect(lines[2]).toMatch(/^– niet gedaan: Aan: leeg gelaten: je eigen mailadres is niet gekend/u);
+    expect(lines.filter((line) => line.startsWith('✗'))).toEqual([]);
+    const mail = await page.evaluate(() => {
+      const fake = (window as unknown as FakeInPage).__vaFake;
+      return { to: fake.state.to.length, subject: fake.state.subject, attachments: fake.state.attachments.map((a) => [a.name, a.committed]), calls: fake.calls };
+    });
+    expect(mail).toMatchObject({ to: 0, subject: 'Veilig Aanmelden – test', attachments: [['veilig-aanmelden-test.txt', true]] });
+    // Nothing removed, nothing sent, one mail.
+    expect(mail.calls.filter((call) => call.startsWith('remove') || call.startsWith('send'))).toEqual([]);
+    expect(refused.length - refusedBefore).toBe(0);
+    expect(problems.slice(problemsBefore).filter((line) => !line.includes('404'))).toEqual([]);
   });
 });
 

@@ -8,19 +8,12 @@ import { PanelApp } from '../../components/panel/PanelApp';
 import type { DraftRequestMessage, ReadBack, TabMessage } from '../../lib/messages';
 import { panelWipeAfterMs, passwordVeilAfterMs } from '../../lib/panel/idle';
 import type { TabSource } from '../../lib/panel/webmail-tab';
+import { clientToDraft, consentGiven, readBackOf } from '../support/panel-flow';
 import { panelTransport, webmailTabId } from '../support/panel-transport';
 
 // Issue 20.2 (every phase has an idle limit) and 20.6 (the draft stays bound to its tab and is re-read while the done
 // step shows), in the panel over the real router. The clock is faked (Date only: the panel compares clock readings on
 // its ticks, and on visibilitychange at once); the flow itself runs on real timers.
-
-/** What a webmail that did exactly as asked shows. */
-function shown(request: DraftRequestMessage, change: Partial<ReadBack> = {}): ReadBack {
-  return {
-    to: [request.to], cc: [], bcc: [], subject: request.subject, body: request.body, attachments: request.fileName ? [request.fileName] : [],
-    from: 'worker@kindengezin.be', replyTo: [], followupTo: [], ...change,
-  };
-}
 
 /** A tab source the test can switch, as the worker switches tabs. */
 function switchableTabs(): TabSource & { switchTo(tabId: number): void } {
@@ -46,7 +39,7 @@ function setup(draft: (request: DraftRequestMessage) => ReadBack | null) {
   const client = panelTransport((message: TabMessage) => {
     if (message.type === 'draft.make') {
       made = message.request;
-      return { status: 'filled', draft: shown(message.request), tiers: [] };
+      return { status: 'filled', draft: readBackOf(message.request), tiers: [] };
     }
     if (message.type === 'draft.read' && made) {
       const read = draft(made);
@@ -66,14 +59,8 @@ function setup(draft: (request: DraftRequestMessage) => ReadBack | null) {
 }
 
 async function referral(user: UserEvent) {
-  await user.click(await screen.findByLabelText(/^Mondeling: de cliënt is geïnformeerd/u));
-  await user.click(screen.getByRole('button', { name: 'Volgende' }));
-  await user.type(screen.getByLabelText('Voornaam'), 'Jan');
-  await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
-  await user.type(screen.getByLabelText('Telefoonnummer'), '0470 12 34 56');
-  await user.type(screen.getByLabelText('Postcode'), '2275');
-  await user.selectOptions(screen.getByLabelText('Plaats'), 'Lille');
-  await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+  await consentGiven(user);
+  await clientToDraft(user);
   await screen.findByRole('heading', { name: 'Concept klaar' });
 }
 
@@ -92,7 +79,7 @@ describe('the panel after "Concept klaar"', () => {
 
   it('hides the password after a few idle minutes behind "Toon wachtwoord", and wipes everything after 30', async () => {
     const user = userEvent.setup();
-    setup((request) => shown(request));
+    setup((request) => readBackOf(request));
     await referral(user);
     const password = screen.getByLabelText('Wachtwoord om door te geven').textContent ?? '';
     expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){4}$/u);
@@ -118,7 +105,7 @@ describe('the panel after "Concept klaar"', () => {
 
   it('wipes an untouched client step after 30 minutes too, even when input comes only after the limit', async () => {
     const user = userEvent.setup();
-    setup((request) => shown(request));
+    setup((request) => readBackOf(request));
     await user.click(await screen.findByLabelText(/^Mondeling: de cliënt is geïnformeerd/u));
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
@@ -133,7 +120,7 @@ describe('the panel after "Concept klaar"', () => {
   it('keeps reading the draft back and drops "klaar" the moment a page script rewrites To', async () => {
     const user = userEvent.setup();
     let rewritten = false;
-    setup((request) => shown(request, rewritten ? { to: ['attacker@example.org'] } : {}));
+    setup((request) => readBackOf(request, rewritten ? { to: ['attacker@example.org'] } : {}));
     await referral(user);
     rewritten = true;
     expect(await screen.findByRole('heading', { name: 'Controleer het concept' }, { timeout: 5_000 })).toBeTruthy();
@@ -143,7 +130,7 @@ describe('the panel after "Concept klaar"', () => {
   it('says so when the compose is gone (sent or saved), without calling the draft wrong', async () => {
     const user = userEvent.setup();
     let sent = false;
-    setup((request) => (sent ? null : shown(request)));
+    setup((request) => (sent ? null : readBackOf(request)));
     await referral(user);
     sent = true;
     expect(await screen.findByText(/^Het concept is niet meer open in je webmail/u, {}, { timeout: 5_000 })).toBeTruthy();
@@ -152,7 +139,7 @@ describe('the panel after "Concept klaar"', () => {
 
   it('stays bound to the tab it was made in: after a tab switch it checks only that tab and says where the draft is', async () => {
     const user = userEvent.setup();
-    const { tabs, reads } = setup((request) => shown(request));
+    const { tabs, reads } = setup((request) => readBackOf(request));
     await referral(user);
     tabs.switchTo(2);
     expect(await screen.findByText(/^Dit concept staat in een ander tabblad/u)).toBeTruthy();

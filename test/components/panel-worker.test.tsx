@@ -7,6 +7,7 @@ import { PanelApp } from '../../components/panel/PanelApp';
 import { userAdditionsItem, userPhonesItem } from '../../lib/directory/storage';
 import type { TabMessage } from '../../lib/messages';
 import { loadRegister } from '../../lib/register/storage';
+import { clientToDraft, consentGiven, readBackOf } from '../support/panel-flow';
 import { fixedTab, panelTransport } from '../support/panel-transport';
 
 // Issue 21 (what a worker meets in the client step): Enter moves on instead of making the draft (21.7), a postcode
@@ -23,11 +24,7 @@ function panel() {
   return { sent };
 }
 
-async function toClientStep(user: UserEvent) {
-  await user.click(await screen.findByLabelText(/^Mondeling: de cliënt is geïnformeerd/u));
-  await user.click(screen.getByRole('button', { name: 'Volgende' }));
-  await screen.findByLabelText('Voornaam');
-}
+const toClientStep = consentGiven;
 
 /** What the last copy put on the clipboard (user-event's stand-in for it). */
 const copied = () => navigator.clipboard.readText();
@@ -105,23 +102,12 @@ describe('the done step as a worker works it', () => {
 
   /** A referral to Lille up to "Concept klaar", the webmail answering as a webmail that did exactly as asked. */
   async function done(user: UserEvent) {
-    const client = panelTransport((message) => {
-      if (message.type !== 'draft.make') return undefined;
-      const { request } = message;
-      const draft = {
-        to: [request.to], cc: [], bcc: [], subject: request.subject, body: request.body, attachments: request.fileName ? [request.fileName] : [],
-        from: '', replyTo: [], followupTo: [],
-      };
-      return { status: 'filled', draft, tiers: [] };
-    });
+    const client = panelTransport((message) =>
+      message.type === 'draft.make' ? { status: 'filled', draft: readBackOf(message.request, { from: '' }), tiers: [] } : undefined,
+    );
     render(<PanelApp client={client} tabs={fixedTab()} />);
     await toClientStep(user);
-    await user.type(screen.getByLabelText('Voornaam'), 'Jan');
-    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
-    await user.type(screen.getByLabelText('Telefoonnummer'), '0470 12 34 56');
-    await user.type(screen.getByLabelText('Postcode'), '2275');
-    await user.selectOptions(screen.getByLabelText('Plaats'), 'Lille');
-    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await clientToDraft(user);
     await screen.findByRole('heading', { name: 'Concept klaar' });
   }
 
@@ -188,12 +174,7 @@ describe('without a webmail in the tab', () => {
     const user = userEvent.setup();
     render(<PanelApp client={panelTransport(() => undefined)} tabs={fixedTab(null)} />);
     await toClientStep(user);
-    await user.type(screen.getByLabelText('Voornaam'), 'Jan');
-    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
-    await user.type(screen.getByLabelText('Telefoonnummer'), '0470 12 34 56');
-    await user.type(screen.getByLabelText('Postcode'), '2275');
-    await user.selectOptions(screen.getByLabelText('Plaats'), 'Lille');
-    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await clientToDraft(user);
     const answer = await screen.findByText(/^Open je webmail in dit tabblad/u, { selector: 'form.wizard p' });
     expect(document.activeElement).toBe(answer);
     // Before the sticky bar in the page, so it is never hidden under it.
@@ -220,23 +201,13 @@ describe('the webmail work the new compose took the place of', () => {
 
   it('is said at the done step: the open reply was saved in Drafts (issue 21.10)', async () => {
     const user = userEvent.setup();
-    const client = panelTransport((message) => {
-      if (message.type !== 'draft.make') return undefined;
-      const { request } = message;
-      const draft = {
-        to: [request.to], cc: [], bcc: [], subject: request.subject, body: request.body, attachments: request.fileName ? [request.fileName] : [],
-        from: '', replyTo: [], followupTo: [],
-      };
-      return { status: 'filled', draft, tiers: [], displaced: { kind: 'reply', savedAs: 'draft', heldOurZip: false } };
-    });
+    const displaced = { kind: 'reply', savedAs: 'draft', heldOurZip: false };
+    const client = panelTransport((message) =>
+      message.type === 'draft.make' ? { status: 'filled', draft: readBackOf(message.request), tiers: [], displaced } : undefined,
+    );
     render(<PanelApp client={client} tabs={fixedTab()} />);
     await toClientStep(user);
-    await user.type(screen.getByLabelText('Voornaam'), 'Jan');
-    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
-    await user.type(screen.getByLabelText('Telefoonnummer'), '0470 12 34 56');
-    await user.type(screen.getByLabelText('Postcode'), '2275');
-    await user.selectOptions(screen.getByLabelText('Plaats'), 'Lille');
-    await user.click(screen.getByRole('button', { name: 'Maak concept' }));
+    await clientToDraft(user);
     await screen.findByRole('heading', { name: 'Concept klaar' });
     expect(screen.getByText(/^Je open antwoord/u).getAttribute('role')).toBe('status');
   });

@@ -2,12 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, openSidePanel, type ChromiumWithExtension } from '../browser/chromium';
+import { openSidePanel, type ChromiumWithExtension } from '../browser/chromium';
 import { chromeE2eBuild } from '../browser/extension';
-import {
-  addRoundcubeInOptions, button, byLabel, clickPanelButton, composeState, fillReferral, finishReferral, loginRoundcube, makeDraft, textAppears, typeInto,
-  waitForAttachment, waitForRoundcube, waitForTargetLine,
-} from './flow';
+import { button, byLabel, chromiumOnRoundcube, clickPanelButton, composeState, fillReferral, finishReferral, makeDraft, textAppears, typeInto, waitForAttachment, waitForRoundcube, waitForTargetLine } from './flow';
 import { connectImap, readDrafts } from './roundcube/imap';
 import { mailAddresses } from './roundcube/mime';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
@@ -56,18 +53,7 @@ describe('the webmail’s own work is never replaced without a word: Roundcube i
     expect(uid).toBeGreaterThan(0);
     replyUrl = new URL(`?_task=mail&_action=compose&_reply_uid=${uid}&_mbox=INBOX`, server.url).href;
 
-    chromium = await launchChromiumWithExtension(chromeE2eBuild);
-    const options = await chromium.open('options.html');
-    const origin = new URL(server.url).origin;
-    expect(await addRoundcubeInOptions(options, origin)).toEqual({ status: `Toegevoegd: ${origin}. Herlaad je webmail.`, rejections: [] });
-    await options.close();
-    page = await chromium.browser.newPage();
-    await page.setViewport({ width: 1280, height: 800 });
-    page.on('dialog', (dialog) => {
-      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-      void dialog.accept();
-    });
-    await loginRoundcube(page, server);
+    ({ chromium, page } = await chromiumOnRoundcube(server, (text) => dialogs.push(text)));
   }, 900_000);
 
   afterAll(async () => {

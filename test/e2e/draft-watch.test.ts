@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, openSidePanel, type ChromiumWithExtension } from '../browser/chromium';
+import { openSidePanel, type ChromiumWithExtension } from '../browser/chromium';
 import { chromeE2eBuild } from '../browser/extension';
-import { addRoundcubeInOptions, button, clickPanelButton, fillReferral, finishReferral, loginRoundcube, makeDraft, shownPassword, textAppears, waitForTargetLine } from './flow';
+import { button, chromiumOnRoundcube, clickPanelButton, fillReferral, finishReferral, makeDraft, shownPassword, textAppears, waitForTargetLine } from './flow';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
 
 // Issue 20.2 and 20.6 on a real Roundcube, through Chromium's real side panel: after "Concept klaar" the draft stays
@@ -39,14 +39,7 @@ describe('after "Concept klaar" in Roundcube, in Chromium (side panel)', () => {
   beforeAll(async () => {
     expect(existsSync(join(chromeE2eBuild, 'manifest.json')), 'build first: npm run build:e2e').toBe(true);
     server = await startRoundcube({ reset: true });
-    chromium = await launchChromiumWithExtension(chromeE2eBuild);
-    const options = await chromium.open('options.html');
-    await addRoundcubeInOptions(options, new URL(server.url).origin);
-    await options.close();
-    page = await chromium.browser.newPage();
-    await page.setViewport({ width: 1280, height: 800 });
-    page.on('dialog', (dialog) => void dialog.accept());
-    await loginRoundcube(page, server);
+    ({ chromium, page } = await chromiumOnRoundcube(server));
   }, 900_000);
 
   afterAll(async () => {

@@ -4,6 +4,8 @@
 //
 // Only the <select> is set the way Playwright's selectOption does it (value, then input and change events).
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import { launchChromiumWithExtension, type ChromiumWithExtension } from '../browser/chromium';
+import { chromeE2eBuild } from '../browser/extension';
 import { client } from './client';
 import type { RoundcubeServer } from './roundcube/server';
 
@@ -344,4 +346,29 @@ export async function pageExposure(page: Page): Promise<{ frames: string[]; fram
     return { frameElements, text: [document.documentElement.outerHTML, ...shadowHtml, ...values].join('\n') };
   });
   return { frames: page.frames().map((frame) => frame.url()), ...inPage };
+}
+
+/**
+ * Chromium with the end-to-end build, the Roundcube sandbox's address added in the options page (the loopback host is
+ * granted in that build, so no prompt), and a Roundcube tab logged in at 1280×800 whose "leave this page?" questions
+ * are answered yes (each one passed to `onDialog` first). What the later end-to-end files share.
+ */
+export async function chromiumOnRoundcube(
+  server: RoundcubeServer,
+  onDialog: (text: string) => void = () => undefined,
+): Promise<{ chromium: ChromiumWithExtension; page: Page }> {
+  const chromium = await launchChromiumWithExtension(chromeE2eBuild);
+  const options = await chromium.open('options.html');
+  const origin = new URL(server.url).origin;
+  const added = await addRoundcubeInOptions(options, origin);
+  if (added.status !== `Toegevoegd: ${origin}. Herlaad je webmail.`) throw new Error(`the options page did not add ${origin}: ${JSON.stringify(added)}`);
+  await options.close();
+  const page = await chromium.browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+  page.on('dialog', (dialog) => {
+    onDialog(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.accept();
+  });
+  await loginRoundcube(page, server);
+  return { chromium, page };
 }

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, openSidePanel, type ChromiumWithExtension } from '../browser/chromium';
+import { openSidePanel, type ChromiumWithExtension } from '../browser/chromium';
 import { chromeE2eBuild } from '../browser/extension';
-import { addRoundcubeInOptions, clickPanelButton, fillReferral, loginRoundcube, makeDraft, saveDraft, waitForAttachment, waitForRoundcube, waitForTargetLine } from './flow';
+import { chromiumOnRoundcube, clickPanelButton, fillReferral, makeDraft, saveDraft, waitForAttachment, waitForRoundcube, waitForTargetLine } from './flow';
 import { readDrafts } from './roundcube/imap';
 import { mailAddresses } from './roundcube/mime';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
@@ -23,16 +23,8 @@ describe('a hostile compose link in Roundcube (Reply-To, Followup-To elsewhere),
   beforeAll(async () => {
     expect(existsSync(join(chromeE2eBuild, 'manifest.json')), 'build first: npm run build:e2e').toBe(true);
     server = await startRoundcube({ reset: true });
-    chromium = await launchChromiumWithExtension(chromeE2eBuild);
-    const options = await chromium.open('options.html');
-    const origin = new URL(server.url).origin;
-    expect(await addRoundcubeInOptions(options, origin)).toEqual({ status: `Toegevoegd: ${origin}. Herlaad je webmail.`, rejections: [] });
-    await options.close();
-    page = await chromium.browser.newPage();
-    await page.setViewport({ width: 1280, height: 800 });
     // Roundcube asks before leaving a compose page: the user agrees.
-    page.on('dialog', (dialog) => void dialog.accept());
-    await loginRoundcube(page, server);
+    ({ chromium, page } = await chromiumOnRoundcube(server));
   }, 900_000);
 
   afterAll(async () => {
