@@ -60,5 +60,7 @@ export function createAddinPlatform(options: AddinPlatformOptions): Platform {
     removeLegacy: async () => undefined,
     onBroadcast: () => () => undefined,
     openSettings: options.openSettings,
+    // Office.js makes the draft: no webmail page that an update could change.
+    scriptsWebmailPages: false,
   };
 }

@@ -3,6 +3,7 @@ import type { Recipient } from '../../lib/directory';
 import { t, type MessageKey } from '../../lib/i18n';
 import { unsentEml } from '../../lib/panel/eml';
 import { CopyButton } from '../common/CopyButton';
+import { platform } from '../../lib/platform';
 import { PasswordCall } from './PasswordCall';
 
 export type FallbackData = { to: string; subject: string; body: string; fileName: string; bytes: Uint8Array };
@@ -37,6 +38,8 @@ export function FallbackStep({ data, password, recipient, failedStep, completed,
   return (
     <>
       {chosen ? <p>{t('manual_intro')}</p> : <p role="alert">{t('fallback_intro', [t(`step_${failedStep}` as MessageKey)])}</p>}
+      {/* Only where the panel scripts a webmail's page (the extension) can a webmail update be why (issue 22). */}
+      {!chosen && platform().scriptsWebmailPages ? <p className="muted">{t('fallback_pageChanged')}</p> : null}
       {!chosen && failedStep === 'attach' ? <p>{t('fallback_hint_attach')}</p> : null}
       {!chosen && failedStep === 'openCompose' ? <p>{t('fallback_hint_openCompose')}</p> : null}
       <dl className="manual-rows">

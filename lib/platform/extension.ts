@@ -27,4 +27,5 @@ export const extensionPlatform: Platform = {
     return () => browser.runtime.onMessage.removeListener(received);
   },
   openSettings: () => void browser.runtime.openOptionsPage(),
+  scriptsWebmailPages: true,
 };

@@ -19,6 +19,11 @@ export type Platform = {
   onBroadcast(listener: (message: unknown) => void): () => void;
   /** Opens the settings page (the extension's options page; the add-in's settings view). */
   openSettings(): void;
+  /**
+   * True where drafts are made by scripting a webmail's page (the extension), which a webmail update can break: a failed
+   * step then says so. False where a documented API makes them (the add-in over Office.js).
+   */
+  readonly scriptsWebmailPages: boolean;
 };
 
 let current: Platform | undefined;
