@@ -55,7 +55,7 @@ const contentSchema = z.object({ content: z.string(), format: z.string() });
 type AttachmentDetails = z.infer<typeof attachmentsSchema>[number];
 
 /** A failed Office call: Outlook's error name (never its message, which may quote content), or our own timeout. */
-class OfficeCallError extends Error {
+export class OfficeCallError extends Error {
   constructor(readonly officeName: string) {
     super(officeName);
   }
@@ -77,7 +77,11 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * One Office call as a promise. The status is compared with the string office.js sets at runtime ("succeeded"; the
  * typings declare a numeric enum). Outlook's "too many calls" is retried twice after a short wait.
  */
-function call<T>(item: object, options: Required<OfficeDraftOptions>, start: (callback: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
+export function officeCall<T>(
+  item: object,
+  options: Pick<Required<OfficeDraftOptions>, 'callTimeoutMs' | 'retryWaitMs'>,
+  start: (callback: (result: Office.AsyncResult<T>) => void) => void,
+): Promise<T> {
   const once = () =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new OfficeCallError('Timeout')), options.callTimeoutMs);
@@ -107,8 +111,12 @@ function call<T>(item: object, options: Required<OfficeDraftOptions>, start: (ca
 /** Outlook's error names, mapped to what the panel tells the worker (addin/texts.ts). */
 function failureCode(error: unknown): OfficeFailureCode {
   if (error instanceof StepFailure) return error.code;
-  if (!(error instanceof OfficeCallError)) return 'error';
-  switch (error.officeName) {
+  return error instanceof OfficeCallError ? failureCodeOfName(error.officeName) : 'error';
+}
+
+/** What an Outlook error name means for the worker (the texts of addin/texts.ts); the pilot names it alike. */
+export function failureCodeOfName(name: string): OfficeFailureCode {
+  switch (name) {
     case 'AttachmentSizeExceeded': return 'attachmentSize';
     case 'NumberOfAttachmentsExceeded': return 'attachmentCount';
     case 'FileTypeNotSupported': return 'fileType';
@@ -158,18 +166,18 @@ async function snapshot(item: OfficeComposeItem, options: Required<OfficeDraftOp
   let composeType: Snapshot['composeType'] = null;
   const getComposeType = item.getComposeTypeAsync;
   if (typeof getComposeType === 'function') {
-    const value = await call<unknown>(item, options, (callback) => getComposeType.call(item, callback));
+    const value = await officeCall<unknown>(item, options, (callback) => getComposeType.call(item, callback));
     const parsed = composeTypeSchema.safeParse(value);
     composeType = parsed.success ? parsed.data.composeType : null;
   }
   const recipients = async (field: Recipients) =>
-    addresses(addressSchema.parse(await call<Office.EmailAddressDetails[]>(item, options, (callback) => field.getAsync(callback))));
+    addresses(addressSchema.parse(await officeCall<Office.EmailAddressDetails[]>(item, options, (callback) => field.getAsync(callback))));
   const to = await recipients(item.to);
   const cc = await recipients(item.cc);
   const bcc = await recipients(item.bcc);
-  const subject = z.string().parse(await call<string>(item, options, (callback) => item.subject.getAsync(callback)));
-  const body = z.string().parse(await call<string>(item, options, (callback) => item.body.getAsync('text', callback)));
-  const attachments = attachmentsSchema.parse(await call<Office.AttachmentDetailsCompose[]>(item, options, (callback) => item.getAttachmentsAsync(callback)));
+  const subject = z.string().parse(await officeCall<string>(item, options, (callback) => item.subject.getAsync(callback)));
+  const body = z.string().parse(await officeCall<string>(item, options, (callback) => item.body.getAsync('text', callback)));
+  const attachments = attachmentsSchema.parse(await officeCall<Office.AttachmentDetailsCompose[]>(item, options, (callback) => item.getAttachmentsAsync(callback)));
   return { composeType, to, cc, bcc, subject, body, attachments };
 }
 
@@ -246,7 +254,7 @@ const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/u;
 /** True only when Outlook gives real base64 content that is not ours; unreadable or quirky content proves nothing. */
 async function contentDiffers(item: OfficeComposeItem, id: string, zipBase64: string, options: Required<OfficeDraftOptions>): Promise<boolean> {
   try {
-    const content = contentSchema.parse(await call<Office.AttachmentContent>(item, options, (callback) => item.getAttachmentContentAsync(id, callback)));
+    const content = contentSchema.parse(await officeCall<Office.AttachmentContent>(item, options, (callback) => item.getAttachmentContentAsync(id, callback)));
     const text = content.content.replace(/\s+/gu, '');
     if (content.format !== 'base64' || text.length % 4 !== 0 || !base64Pattern.test(text)) return false;
     return text !== zipBase64;
@@ -321,16 +329,16 @@ export async function makeOfficeDraft(item: OfficeComposeItem, request: DraftReq
 
     step = 'body';
     if (comparable(mail.body) !== comparable(body)) {
-      await call<unknown>(item, settings, (callback) => item.body.setAsync(coverHtml(body), { coercionType: 'html' }, callback));
+      await officeCall<unknown>(item, settings, (callback) => item.body.setAsync(coverHtml(body), { coercionType: 'html' }, callback));
     }
     completed.push(step);
 
     step = 'recipient';
-    await call<unknown>(item, settings, (callback) => item.to.setAsync([to], callback));
+    await officeCall<unknown>(item, settings, (callback) => item.to.setAsync([to], callback));
     completed.push(step);
 
     step = 'subject';
-    await call<unknown>(item, settings, (callback) => item.subject.setAsync(subject, callback));
+    await officeCall<unknown>(item, settings, (callback) => item.subject.setAsync(subject, callback));
     completed.push(step);
 
     const expected = fileName !== undefined && zipBase64 !== undefined ? { fileName, size: decodedSize(zipBase64), zipBase64 } : null;
@@ -339,10 +347,10 @@ export async function makeOfficeDraft(item: OfficeComposeItem, request: DraftReq
       if (zipBase64 !== undefined && zipBase64.length > maxBase64Chars) throw new StepFailure('attachmentSize', 'base64 limit');
       const ids = attachedIds.get(item) ?? new Map<string, string>();
       attachedIds.set(item, ids);
-      const listed = () => call<Office.AttachmentDetailsCompose[]>(item, settings, (callback) => item.getAttachmentsAsync(callback)).then((list) => attachmentsSchema.parse(list));
+      const listed = () => officeCall<Office.AttachmentDetailsCompose[]>(item, settings, (callback) => item.getAttachmentsAsync(callback)).then((list) => attachmentsSchema.parse(list));
       // Listed already (the look before the fill), or queued by an earlier try of this request: never a second copy.
       if (!mail.attachments.some((attachment) => isOurs(attachment, expected.fileName)) && !ids.has(expected.fileName)) {
-        const id = await call<string>(item, settings, (callback) =>
+        const id = await officeCall<string>(item, settings, (callback) =>
           item.addFileAttachmentFromBase64Async(expected.zipBase64, expected.fileName, { isInline: false }, callback),
         );
         ids.set(expected.fileName, id);
@@ -352,7 +360,7 @@ export async function makeOfficeDraft(item: OfficeComposeItem, request: DraftReq
       let found = false;
       for (let attempt = 0; attempt < settings.commitTries && !found; attempt++) {
         if (attempt > 0) await wait(settings.retryWaitMs);
-        await call<string>(item, settings, (callback) => item.saveAsync(callback));
+        await officeCall<string>(item, settings, (callback) => item.saveAsync(callback));
         found = (await listed()).some((attachment) => isOurs(attachment, expected.fileName));
       }
       if (!found) throw new StepFailure('attachmentPending', 'not listed after save');
@@ -361,7 +369,7 @@ export async function makeOfficeDraft(item: OfficeComposeItem, request: DraftReq
 
     step = 'read';
     // A notice carries no file: its save is part of reading it back.
-    if (!expected) await call<string>(item, settings, (callback) => item.saveAsync(callback));
+    if (!expected) await officeCall<string>(item, settings, (callback) => item.saveAsync(callback));
     return { status: 'filled', draft: await readBack(item, expected, settings), tiers: [], displaced: null };
   } catch (error) {
     return fail(error);

@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
 import * as z from 'zod/mini';
 import { currentLocale, t } from '../lib/i18n';
-import { coverHtml, describeOfficeItem, readOfficeDraft, type OfficeComposeItem } from './office-draft';
-import { addinTexts, type OfficeFailureCode } from './texts';
+import { toBase64 } from '../lib/base64';
+import { coverHtml, describeOfficeItem, failureCodeOfName, officeCall, readOfficeDraft, type OfficeComposeItem } from './office-draft';
+import { addinTexts } from './texts';
 
 /**
  * The pilot check in the add-in (issue 22 item 6, "Test de koppeling"): the whole chain in the open new mail with a
@@ -34,63 +35,18 @@ export type PilotOptions = {
 
 const defaults: Required<PilotOptions> = { callTimeoutMs: 20_000, commitTries: 3, retryWaitMs: 300 };
 
-const attachmentsSchema = z.array(z.object({ name: z.string(), size: z.number(), attachmentType: z.string(), isInline: z.boolean() }));
-
-/** A failed Office call, by Outlook's error name (never its message). */
-class PilotCallError extends Error {
-  constructor(readonly officeName: string) {
-    super(officeName);
-  }
-}
-
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** One Office call as a promise, one at a time (the pilot awaits each); "too many calls" gets two more tries. */
-async function call<T>(options: Required<PilotOptions>, start: (callback: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
-  const once = () =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new PilotCallError('Timeout')), options.callTimeoutMs);
-      try {
-        start((result) => {
-          clearTimeout(timer);
-          // office.js sets the status as the string "succeeded" at runtime (the typings declare an enum).
-          if (String(result.status) === 'succeeded') resolve(result.value);
-          else reject(new PilotCallError(typeof result.error?.name === 'string' ? result.error.name : 'UnknownError'));
-        });
-      } catch {
-        clearTimeout(timer);
-        reject(new PilotCallError('Exception'));
-      }
-    });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await once();
-    } catch (error) {
-      if (!(error instanceof PilotCallError && error.officeName === 'TooManyIncompleteRequests' && attempt < 2)) throw error;
-      await wait(options.retryWaitMs);
-    }
-  }
-}
-
-const failureOfName: Record<string, OfficeFailureCode> = {
-  AttachmentSizeExceeded: 'attachmentSize', NumberOfAttachmentsExceeded: 'attachmentCount', FileTypeNotSupported: 'fileType',
-  TooManyIncompleteRequests: 'busy', AttachmentUploadGeneralFailure: 'attachFailed', DataExceedsMaximumSize: 'tooLong', Timeout: 'timeout',
-};
+const attachmentsSchema = z.array(z.object({ name: z.string(), size: z.number(), attachmentType: z.string(), isInline: z.boolean() }));
 
 /** Why a call failed, in the worker's language, with Outlook's error name for IT. */
 function reasonOf(error: unknown): string {
   const name = error instanceof Error && /^[A-Za-z]{1,60}$/u.test(error.message) ? error.message : 'UnknownError';
-  return `${addinTexts[currentLocale()][failureOfName[name] ?? 'error']} (${name})`;
+  return `${addinTexts[currentLocale()][failureCodeOfName(name)]} (${name})`;
 }
 
 /** Texts as compared: line breaks, spaces and invisible format characters differ between HTML and text bodies. */
 const comparable = (text: string) => text.normalize('NFC').replace(/[\s\p{Cf}]+/gu, '');
-
-function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
 
 /**
  * Runs the pilot in `item`: To set to `ownAddress` when known ('' leaves To empty, and the report says so). Never
@@ -130,12 +86,12 @@ export async function runOfficePilot(item: OfficeComposeItem, ownAddress: string
     }
   };
 
-  await step('body', t('addin_pilotStepBody'), () => call(settings, (callback) => item.body.setAsync(coverHtml(text), { coercionType: 'html' }, callback)));
-  if (to !== '') await step('recipient', t('addin_pilotStepTo', [to]), () => call(settings, (callback) => item.to.setAsync([to], callback)));
+  await step('body', t('addin_pilotStepBody'), () => officeCall(item, settings, (callback) => item.body.setAsync(coverHtml(text), { coercionType: 'html' }, callback)));
+  if (to !== '') await step('recipient', t('addin_pilotStepTo', [to]), () => officeCall(item, settings, (callback) => item.to.setAsync([to], callback)));
   else line('recipient', null, t('addin_pilotStepToEmpty'), t('addin_pilotNoAddress'));
-  await step('subject', t('addin_pilotStepSubject'), () => call(settings, (callback) => item.subject.setAsync(pilotSubject, callback)));
+  await step('subject', t('addin_pilotStepSubject'), () => officeCall(item, settings, (callback) => item.subject.setAsync(pilotSubject, callback)));
   const attached = await step('attach', t('addin_pilotStepAttach', [pilotFileName]), () =>
-    call<string>(settings, (callback) => item.addFileAttachmentFromBase64Async(base64Of(bytes), pilotFileName, { isInline: false }, callback)),
+    officeCall<string>(item, settings, (callback) => item.addFileAttachmentFromBase64Async(toBase64(bytes), pilotFileName, { isInline: false }, callback)),
   );
 
   // Saved, then listed: an attachment still being committed gets another save.
@@ -145,9 +101,9 @@ export async function runOfficePilot(item: OfficeComposeItem, ownAddress: string
   for (let attempt = 0; attempt < settings.commitTries; attempt++) {
     if (attempt > 0) await wait(settings.retryWaitMs);
     try {
-      await call<string>(settings, (callback) => item.saveAsync(callback));
+      await officeCall<string>(item, settings, (callback) => item.saveAsync(callback));
       saved = true;
-      listed = attachmentsSchema.parse(await call<Office.AttachmentDetailsCompose[]>(settings, (callback) => item.getAttachmentsAsync(callback)));
+      listed = attachmentsSchema.parse(await officeCall<Office.AttachmentDetailsCompose[]>(item, settings, (callback) => item.getAttachmentsAsync(callback)));
     } catch (error) {
       saveError = error;
     }

@@ -10,26 +10,12 @@ import { loadTeamPolicy } from '../../lib/directory/team-names';
 import { t } from '../../lib/i18n';
 import { setPlatform } from '../../lib/platform';
 import { extensionPlatform } from '../../lib/platform/extension';
+import { captureDownloads } from '../support/downloads';
 
 // Issue 22 items 4 and 7 in "Voor IT": the Outlook add-in's settings.json as a download beside the browsers' policy
 // files, read back through the add-in's own platform; and the subsection on hosting and rolling out the add-in.
 
 const header = 'nis;ontvanger;mailadres;in_werking;einde;telefoon;bron';
-
-/** Every download the page offers, with its file name and content. */
-function captureDownloads(): { name: string; blob: Blob }[] {
-  const files: { name: string; blob: Blob }[] = [];
-  let blob: Blob | undefined;
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((object) => {
-    blob = object as Blob;
-    return 'blob:policy';
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    if (blob) files.push({ name: this.download, blob });
-  });
-  return files;
-}
 
 describe('"Voor IT": the Outlook add-in', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -4,26 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PolicyMakerSection } from '../../components/options/PolicyMakerSection';
+import { captureDownloads } from '../support/downloads';
 
 // Issue 21.12 in "Voor IT": the policy that installs the extension, an Edge id of its own, one line per download on
 // where it goes, errors quoting the wrong value, the team list (21.11) and the note for the OCMW's IT.
 const chromeId = 'abcdefghijklmnopabcdefghijklmnop';
 const edgeId = 'ponmlkjihgfedcbaponmlkjihgfedcba';
-
-/** What the next download holds, with its file name. */
-function captureDownloads(): { name: string; blob: Blob }[] {
-  const files: { name: string; blob: Blob }[] = [];
-  let blob: Blob | undefined;
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((object) => {
-    blob = object as Blob;
-    return 'blob:policy';
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    if (blob) files.push({ name: this.download, blob });
-  });
-  return files;
-}
 
 describe('"Voor IT": installing the extension', () => {
   beforeEach(() => fakeBrowser.reset());
