@@ -150,11 +150,15 @@ export async function loginRoundcube(page: Page, server: Pick<RoundcubeServer, '
     throw new Error(`Roundcube login as ${server.user} failed: ${normalize(message)}`);
   }
   await waitForRoundcube(page, 'mail', { timeout });
+  // Roundcube's first requests after login (the message list, the folder counts) write the PHP session when they
+  // end. A compose opened while one is running can lose its compose id to that write (Roundcube then answers with
+  // error 450 instead of a compose form): let them finish before the test moves on.
+  await page.waitForNetworkIdle({ idleTime: 200, timeout });
 }
 
 /** Waits until Roundcube's app has loaded the given task (and, for 'compose', a compose form with its id). */
 export async function waitForRoundcube(page: Page, task: 'mail' | 'compose', options: Wait = {}): Promise<void> {
-  await page.waitForFunction(
+  const waiting = page.waitForFunction(
     (wanted: string) => {
       const rcmail = (window as unknown as RcmailWindow).rcmail;
       if (rcmail?.loaded !== true || rcmail.task !== 'mail') return false;
@@ -163,6 +167,17 @@ export async function waitForRoundcube(page: Page, task: 'mail' | 'compose', opt
     { timeout: options.timeout ?? 15_000, polling: 50 },
     task,
   );
+  await waiting.catch(async (error: unknown) => {
+    // Say what the page shows instead: Roundcube's state and its message or error text.
+    const seen = await page
+      .evaluate(() => {
+        const rcmail = (window as unknown as RcmailWindow).rcmail;
+        const text = (selector: string) => document.querySelector(selector)?.textContent?.replace(/\s+/gu, ' ').trim().slice(0, 200) ?? '';
+        return JSON.stringify({ url: location.href, loaded: rcmail?.loaded, task: rcmail?.task, action: rcmail?.env?.action, busy: rcmail?.busy, messages: text('#messagestack'), error: text('.error, .boxerror, #message') });
+      })
+      .catch((reason: unknown) => `(the page could not be read: ${String(reason)})`);
+    throw new Error(`Roundcube did not show the ${task} view: ${seen}`, { cause: error });
+  });
 }
 
 /** Opens a new Roundcube compose page in `page` (logged in already) and waits for its form and our button. */
