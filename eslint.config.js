@@ -8,31 +8,59 @@ const folders = (...names) => `(^|/)lib/(${names.join('|')})(/|$)|^\\.{1,2}/(\\.
 /** WXT and its browser API: the extension's shell only, never the code the Outlook add-in shares. */
 const noShell = '^(wxt|@wxt-dev)(/|$)|^#imports$';
 const sharedMessage = 'Shared with the Outlook add-in: no wxt or browser.* here; go through lib/platform (issue 22.1).';
+const sharedPattern = { regex: noShell, message: sharedMessage };
+
+/** What the page side may not import: the data it must never hold, the panel's code, and zod (issue 23.4). */
+const pageSidePatterns = [
+  {
+    regex: folders('referral', 'password', 'session', 'settings', 'register', 'directory', 'templates', 'panel'),
+    message: 'The page side carries ciphertext only: no referral, password, session, settings, register, directory, templates or panel here.',
+  },
+  {
+    regex: '^zod(/|$)|(^|/)zod-setup(\\.ts)?$',
+    message: 'The content script loads on every webmail page: no zod here; its guard (lib/content/guard.ts) checks by hand.',
+  },
+];
+
+/** The extension never takes the add-in's code; lib/ never takes the UI's (components build on lib/, not the reverse). */
+const noAddin = { regex: '(^|/)addin(/|$)|^(@microsoft/)?office-js$', message: 'The extension never imports the Outlook add-in (addin/) or Office.js.' };
+const noComponents = { regex: '(^|/)components(/|$)', message: 'lib/ is below the UI: it never imports components/ (pass what it needs in).' };
 
 /**
  * The import zones. The page side (the content script and what it runs in the webmail page) never imports the
- * client's data, the password, the form, the register, the directory or the mail texts: it is a carrier of
- * ciphertext. The referral core knows nothing of messaging; React components never reach into the background.
+ * client's data, the password, the form, the settings, the register, the directory, the mail texts or the panel's
+ * code, nor zod: it is a small carrier of ciphertext. The core (referral, password, templates) knows nothing of
+ * messaging, the panel or the background; React components never reach into the background; lib/ never into
+ * components/.
  */
 export const importZones = [
   {
     files: ['entrypoints/*.content.ts', 'lib/content/**', 'lib/webmail/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          regex: folders('referral', 'password', 'session', 'register', 'directory', 'templates'),
-          message: 'The page side carries ciphertext only: no referral, password, session, register, directory or templates here.',
-        }],
-      }],
+      'no-restricted-imports': ['error', { patterns: pageSidePatterns }],
     },
   },
   {
-    files: ['lib/referral/**'],
+    // The content script's button texts: page side, and part of lib/ too (one rule's options replace another's, so
+    // this file's one config carries both zones' patterns; lib/** below leaves it out).
+    files: ['lib/i18n/content.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...pageSidePatterns, sharedPattern] }],
+    },
+  },
+  {
+    // The core the panel and the add-in build on: the referral, the password and the mail texts know nothing of
+    // messaging, the panel, the background or the browser.
+    files: ['lib/referral/**', 'lib/password/**', 'lib/templates/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { regex: '(^|/)messages(\\.ts)?$', message: 'lib/referral is the core: it knows nothing of messaging (that is lib/panel).' },
-          { regex: noShell, message: sharedMessage },
+          { regex: '(^|/)messages(\\.ts)?$', message: 'lib/referral, lib/password and lib/templates are the core: they know nothing of messaging (that is lib/panel).' },
+          {
+            regex: folders('panel', 'background', 'messaging'),
+            message: 'lib/referral, lib/password and lib/templates are the core: no lib/panel, lib/background or lib/messaging here (they build on the core).',
+          },
+          sharedPattern,
         ],
       }],
     },
@@ -53,7 +81,7 @@ export const importZones = [
       'no-restricted-imports': ['error', {
         patterns: [
           { regex: folders('background'), message: 'Components talk to the background through lib/panel/client, never by importing it.' },
-          { regex: noShell, message: sharedMessage },
+          sharedPattern,
         ],
       }],
     },
@@ -62,11 +90,12 @@ export const importZones = [
     // The shared core likewise; the extension's shell modules are the named exceptions.
     files: ['lib/**'],
     ignores: [
-      'lib/referral/**', 'lib/content/**', 'lib/webmail/**', 'lib/background/**', 'lib/platform/extension.ts', 'lib/panel/client.ts',
-      'lib/panel/draft-flow.ts', 'lib/panel/webmail-tab.ts', 'lib/session/form-state.ts', 'lib/settings/roundcube.ts',
+      'lib/referral/**', 'lib/password/**', 'lib/templates/**', 'lib/content/**', 'lib/webmail/**', 'lib/i18n/content.ts',
+      'lib/background/**', 'lib/platform/extension.ts', 'lib/panel/client.ts', 'lib/panel/draft-flow.ts', 'lib/panel/webmail-tab.ts',
+      'lib/session/form-state.ts', 'lib/settings/roundcube.ts',
     ],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: noShell, message: sharedMessage }] }],
+      'no-restricted-imports': ['error', { patterns: [sharedPattern] }],
     },
   },
   {
@@ -89,11 +118,16 @@ export const importZones = [
   {
     // …and the extension never takes the add-in's code: no Office code in the extension bundles. A rule of its own
     // (the typescript-eslint twin of no-restricted-imports), so the zones above keep theirs where they overlap.
-    files: ['entrypoints/**', 'components/**', 'lib/**'],
+    files: ['entrypoints/**', 'components/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ regex: '(^|/)addin(/|$)|^(@microsoft/)?office-js$', message: 'The extension never imports the Outlook add-in (addin/) or Office.js.' }],
-      }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noAddin] }],
+    },
+  },
+  {
+    // lib/ likewise, and it never reaches up into the UI: every file of lib/, the shell modules included.
+    files: ['lib/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noAddin, noComponents] }],
     },
   },
 ];

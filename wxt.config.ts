@@ -27,7 +27,7 @@ export default defineConfig({
     default_locale: 'nl',
     // storage: settings, register, form state; scripting: the content script on the Roundcube hosts the user
     // grants; alarms: the 30-minute wipe of the panel's form; sidePanel (Chrome, Edge; WXT adds it with the
-    // sidepanel entrypoint): the panel beside the webmail. Each is justified in the README.
+    // sidepanel entrypoint): the panel beside the webmail. Each is justified in docs/SECURITY.md.
     permissions: ['storage', 'scripting', 'alarms'],
     // The toolbar icon opens the panel (side panel in Chrome and Edge, sidebar in Firefox): no popup.
     action: { default_title: '__MSG_extName__' },
@@ -51,7 +51,7 @@ export default defineConfig({
               id: 'veilig-aanmelden@opgroeien.be',
               // 140 ESR is the first to read data_collection_permissions.
               strict_min_version: '140.0',
-              // The extension collects nothing and sends nothing anywhere (SPEC §2.8).
+              // The extension collects nothing and sends nothing anywhere (RULES §2.8).
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,5 +1,5 @@
 /**
- * A copied password must not stay on the clipboard (SPEC §6): it is cleared after a minute, and when the referral is
+ * A copied password must not stay on the clipboard (RULES §6): it is cleared after a minute, and when the referral is
  * done ("Klaar"), but only while it still holds our password, never what the user copied since.
  *
  * Reading the clipboard back needs a permission the extension does not ask for: asking would show the user a prompt.

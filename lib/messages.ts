@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { tabLimits, tabPatterns } from './message-rules';
+import { formStateSchema } from './session/form-schema';
 
 /**
  * Every message between the side panel, the background, the content script and the options page: the only place a
@@ -10,7 +12,7 @@ import * as z from 'zod/mini';
  */
 export const adapterStepSchema = z.enum(['detect', 'openCompose', 'recipient', 'subject', 'body', 'attach', 'read']);
 export const adapterIdSchema = z.enum(['outlook', 'gmail', 'roundcube']);
-/** The ways of handing the zip to a webmail, tried in each adapter's order (SPEC §8). */
+/** The ways of handing the zip to a webmail, tried in each adapter's order (RULES §8). */
 export const attachTierSchema = z.enum(['input', 'drop', 'paste']);
 
 /**
@@ -34,18 +36,34 @@ export const readBackSchema = z.object({
   replyTo: z.array(z.string()),
   followupTo: z.array(z.string()),
 });
+/**
+ * What went wrong in an adapter's step, as data (issue 23.5): which adapter, the element or thing concerned (`what`, an
+ * adapter's English name that lib/webmail/names.ts translates; '' where the problem names none) and the kind of
+ * problem. The panel and the options page say it in the user's language from this, never from the English `detail`
+ * beside it (which is for developers and logs).
+ */
+export const adapterProblemSchema = z.enum([
+  'notFound', 'timeout', 'notShown', 'cancelled', 'late', 'noTier', 'noTierInTime', 'readBackDiffers', 'noCompose', 'notSaved', 'unexpected',
+]);
+export const adapterFailureSchema = z.object({ adapter: adapterIdSchema, what: z.string().check(z.maxLength(100)), problem: adapterProblemSchema });
+/**
+ * Absent where the detail comes from elsewhere (the Outlook add-in's Office errors) or from an earlier version. On an
+ * attach tier that worked it can say only that the file showed late ('late').
+ */
+const failureField = z.optional(adapterFailureSchema);
+
 /** Which attach tiers were tried, in order, and whether each attached the file: no content, for the reports. */
-export const tierReportSchema = z.array(z.object({ tier: attachTierSchema, ok: z.boolean(), detail: z.string() }));
+export const tierReportSchema = z.array(z.object({ tier: attachTierSchema, ok: z.boolean(), detail: z.string(), failure: failureField }));
 
 export const draftRequestSchema = z
   .object({
-    to: z.email(),
-    subject: z.string().check(z.maxLength(200)),
-    body: z.string().check(z.maxLength(20_000)),
+    to: z.email({ pattern: tabPatterns.email }),
+    subject: z.string().check(z.maxLength(tabLimits.subject)),
+    body: z.string().check(z.maxLength(tabLimits.body)),
     /** The encrypted zip and its name; both absent for a withdrawal notice, which carries no file. */
-    fileName: z.optional(z.string().check(z.regex(/^aanmelding-KG-[2-9A-Z]{4}-[2-9A-Z]{4}\.zip$/u))),
+    fileName: z.optional(z.string().check(z.regex(tabPatterns.zipName))),
     /** Base64: extension messaging carries JSON, not bytes. */
-    zipBase64: z.optional(z.string().check(z.maxLength(2_000_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/u))),
+    zipBase64: z.optional(z.string().check(z.maxLength(tabLimits.zipBase64), z.regex(tabPatterns.base64))),
     /** The webmail just opened this compose page for us (Roundcube): an empty one with only a signature is ours. */
     afterNavigation: z.optional(z.boolean()),
   })
@@ -76,6 +94,7 @@ export const draftResultSchema = z.discriminatedUnion('status', [
     failedStep: adapterStepSchema,
     completed: z.array(adapterStepSchema),
     detail: z.string(),
+    failure: failureField,
     tiers: tierReportSchema,
     /** What the compose holds despite the failure (null when there is no compose). */
     draft: z.nullable(readBackSchema),
@@ -85,7 +104,7 @@ export const draftResultSchema = z.discriminatedUnion('status', [
 
 export const readResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), draft: readBackSchema }),
-  z.object({ ok: z.literal(false), detail: z.string() }),
+  z.object({ ok: z.literal(false), detail: z.string(), failure: failureField }),
 ]);
 
 export const selfCheckItemSchema = z.object({ step: z.union([adapterStepSchema, z.literal('button')]), what: z.string(), found: z.boolean() });
@@ -100,7 +119,7 @@ export const pilotReportSchema = z.discriminatedUnion('status', [
     status: z.literal('done'),
     adapter: adapterIdSchema,
     origin: z.string(),
-    steps: z.array(z.object({ step: adapterStepSchema, ok: z.boolean(), detail: z.string() })),
+    steps: z.array(z.object({ step: adapterStepSchema, ok: z.boolean(), detail: z.string(), failure: failureField })),
     tiers: tierReportSchema,
   }),
   z.object({ status: z.literal('navigating'), url: z.string() }),
@@ -117,7 +136,7 @@ export const tabMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('draft.read') }),
   z.object({ type: z.literal('tab.describe') }),
   z.object({ type: z.literal('selfCheck.run') }),
-  z.object({ type: z.literal('pilot.run'), to: z.email(), afterNavigation: z.optional(z.boolean()) }),
+  z.object({ type: z.literal('pilot.run'), to: z.email({ pattern: tabPatterns.email }), afterNavigation: z.optional(z.boolean()) }),
 ]);
 
 /** Side panel → background. The tab-bound ones name the webmail tab; the background passes them on without `tabId`. */
@@ -144,7 +163,7 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
 export const optionsMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('roundcube.sync') }),
   z.object({ type: z.literal('selfCheck.run'), tabId }),
-  z.object({ type: z.literal('pilot.run'), tabId, to: z.email(), afterNavigation: z.optional(z.boolean()) }),
+  z.object({ type: z.literal('pilot.run'), tabId, to: z.email({ pattern: tabPatterns.email }), afterNavigation: z.optional(z.boolean()) }),
 ]);
 
 /** Background → every extension page (runtime.sendMessage never reaches content scripts). */
@@ -154,11 +173,58 @@ export const broadcastSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab.ready'), tabId }),
 ]);
 
+/**
+ * The protocol table (issue 23.2): each request with the schema of its answer, so a request and its answer are
+ * declared once. The content script's handlers answer with these types (lib/content/handlers.ts), the panel's and the
+ * options page's client parse the answers with these schemas (lib/panel/client.ts). A message type without its answer
+ * here, or an answer for no message type, fails typecheck.
+ */
+type AnswerTable<Type extends string> = { readonly [K in Type]: z.core.$ZodType };
+/** The background's "done" for what has no answer of its own (a save, a clear, a sync). */
+const doneSchema = z.literal(true);
+
+export const tabAnswerSchemas = {
+  'draft.make': draftResultSchema,
+  'draft.read': readResultSchema,
+  'tab.describe': tabInfoSchema,
+  'selfCheck.run': selfCheckSchema,
+  'pilot.run': pilotReportSchema,
+} as const satisfies AnswerTable<TabMessage['type']>;
+
+/** The tab-bound ones are the tab's own answers, passed on by the background. */
+export const panelAnswerSchemas = {
+  'draft.make': tabAnswerSchemas['draft.make'],
+  'draft.read': tabAnswerSchemas['draft.read'],
+  'tab.describe': tabAnswerSchemas['tab.describe'],
+  'form.save': doneSchema,
+  'form.load': formStateSchema.nullable(),
+  'form.clear': doneSchema,
+} as const satisfies AnswerTable<PanelMessage['type']>;
+
+export const optionsAnswerSchemas = {
+  'roundcube.sync': doneSchema,
+  'selfCheck.run': tabAnswerSchemas['selfCheck.run'],
+  'pilot.run': tabAnswerSchemas['pilot.run'],
+} as const satisfies AnswerTable<OptionsMessage['type']>;
+
+type AnswerOf<Table, K extends keyof Table> = Table[K] extends z.core.$ZodType ? z.infer<Table[K]> : never;
+export type TabAnswer<K extends TabMessage['type']> = AnswerOf<typeof tabAnswerSchemas, K>;
+export type PanelAnswer<K extends PanelMessage['type']> = AnswerOf<typeof panelAnswerSchemas, K>;
+export type OptionsAnswer<K extends OptionsMessage['type']> = AnswerOf<typeof optionsAnswerSchemas, K>;
+
+/**
+ * What a listener sends in place of an answer it could not give (lib/messaging/answer.ts): nobody of ours listens in
+ * that tab ('noReceiver', said by the background) or the receiver's handler failed ('failed'). Never the error itself.
+ */
+export const unansweredSchema = z.object({ unanswered: z.enum(['noReceiver', 'failed']) });
+
 export type AdapterStep = z.infer<typeof adapterStepSchema>;
 export type AdapterId = z.infer<typeof adapterIdSchema>;
 export type ReadBack = z.infer<typeof readBackSchema>;
 export type AttachTierId = z.infer<typeof attachTierSchema>;
 export type TierReport = z.infer<typeof tierReportSchema>;
+export type AdapterProblem = z.infer<typeof adapterProblemSchema>;
+export type AdapterFailure = z.infer<typeof adapterFailureSchema>;
 export type DraftRequestMessage = z.infer<typeof draftRequestSchema>;
 export type DraftResult = z.infer<typeof draftResultSchema>;
 export type Displaced = z.infer<typeof displacedSchema>;

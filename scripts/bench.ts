@@ -45,7 +45,7 @@ if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error('--runs mu
 const skipRoundcube = args.includes('--skip-roundcube') || process.env.VA_BENCH_SKIP_ROUNDCUBE === '1';
 const progress = (text: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)} s] ${text}\n`);
 
-/** Figure 8, stated and not measured: the routine the extension replaces (SPEC: Word, 7-Zip, the mailbox, attaching). */
+/** Figure 8, stated and not measured: the routine the extension replaces (RULES §1, docs/RULES.md: Word, 7-Zip, the mailbox, attaching). */
 const manualRoutine = {
   id: 'manual',
   number: '8',
@@ -59,7 +59,7 @@ const manualRoutine = {
   ],
   estimate: 'about 25 clicks and 10 to 15 minutes, of which about 5 minutes typing the client data',
   basis:
-    "An estimate from the steps (SPEC's description of the routine: type a Word file, 7-Zip it with AES-256, look up the OCMW mailbox, attach, write the mail); nobody was timed. Ours: figure 7's clicks, the same typing, and figure 4's draft time.",
+    "An estimate from the steps (the manual routine, docs/RULES.md §1: type a Word file, 7-Zip it with AES-256, look up the OCMW mailbox, attach, write the mail); nobody was timed. Ours: figure 7's clicks, the same typing, and figure 4's draft time.",
 } as const;
 
 // ------------------------------------------------------------------------------------------------ builds, machine

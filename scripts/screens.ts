@@ -1,5 +1,5 @@
 /**
- * `npm run screens`: the screenshots in docs/screens/ that the README shows (issue 14), taken from the real product:
+ * `npm run screens`: the screenshots in docs/screens/ that the README and docs/PRODUCT.md show (issue 14), taken from the real product:
  * the end-to-end build (.output/chrome-mv3-e2e, `npm run build:e2e` first) in Debian's headless Chromium, in a
  * 1366×768 window, beside the project's own Roundcube sandbox (scripts/roundcube/start.sh: needs root). The panel
  * is Chromium's real side panel, opened by a real click on the in-page button, so it has the size a worker sees.
@@ -23,13 +23,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { bundleFakeOffice, fakeOfficeScript, routeToFake, serveAddinBuild } from '../test/addin/taskpane-server';
 import { chromiumExecutable, openSidePanel } from '../test/browser/chromium';
 import { chromeE2eBuild } from '../test/browser/extension';
-import { clickPanelButton, client, loginRoundcube } from '../test/e2e/flow';
+import { clickPanelButton, client } from '../test/e2e/flow';
 import { connectImap } from '../test/e2e/roundcube/imap';
+import { loginRoundcube } from '../test/e2e/roundcube/page';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from '../test/e2e/roundcube/server';
+import { button, byLabel, exactly, textAppears, typeInto, waitForText, type Surface, type Wait, type Within } from '../test/support/driver';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'docs', 'screens');
@@ -97,98 +99,18 @@ function skipAll(files: string[], reason: string): void {
 
 // ------------------------------------------------------------------------------------------------ finding things
 
-type Surface = Page | Frame;
-const normal = (value: string) => value.replace(/\s+/gu, ' ').trim();
+/** A field by its label: an exact label first, else one that starts with it. */
+const control = <T extends Element = HTMLInputElement>(surface: Surface, label: string, options: Wait & Within = {}) =>
+  byLabel<T>(surface, label, { ...options, prefix: true });
 
-/**
- * The visible form control whose <label> reads `label` (an exact match first, else a label that starts with it),
- * inside the element matching `within` when given.
- */
-async function control<T extends Element = HTMLInputElement>(surface: Surface, label: string, options: { within?: string; timeout?: number } = {}): Promise<ElementHandle<T>> {
-  const handle = await surface
-    .waitForFunction(
-      // No named inner functions here: tsx would wrap them in a helper (__name) that the page does not have.
-      (wanted: string, within: string | null) => {
-        const root = within ? document.querySelector(within) : document;
-        if (!root) return null;
-        const labels = [...root.querySelectorAll('label')]
-          .filter((element) => element.control?.checkVisibility() ?? false)
-          .map((element) => ({ element, name: (element.textContent ?? '').replace(/\s+/gu, ' ').trim() }));
-        const found = labels.find((label) => label.name === wanted) ?? labels.find((label) => label.name.startsWith(wanted));
-        return found?.element.control ?? null;
-      },
-      { timeout: options.timeout ?? 5_000, polling: 100 },
-      normal(label),
-      options.within ?? null,
-    )
-    .catch(() => {
-      throw new Skip(`no field labelled "${label}"`);
-    });
-  return handle as unknown as ElementHandle<T>;
-}
-
-/** The visible, enabled button whose text (or aria-label) is `name`, inside `within` when given. */
-async function button(surface: Surface, name: string, options: { within?: string; timeout?: number } = {}): Promise<ElementHandle<HTMLButtonElement>> {
-  const handle = await surface
-    .waitForFunction(
-      (wanted: string, within: string | null) => {
-        const root = within ? document.querySelector(within) : document;
-        return (
-          [...(root ?? document).querySelectorAll('button')].find(
-            (element) =>
-              !element.disabled &&
-              element.checkVisibility() &&
-              ((element.textContent ?? '').replace(/\s+/gu, ' ').trim() === wanted || element.getAttribute('aria-label') === wanted),
-          ) ?? null
-        );
-      },
-      { timeout: options.timeout ?? 5_000, polling: 100 },
-      normal(name),
-      options.within ?? null,
-    )
-    .catch(async () => {
-      const shown = await surface.evaluate(() => [...document.querySelectorAll('button')].filter((element) => element.checkVisibility()).map((element) => element.textContent?.trim())).catch(() => []);
-      throw new Skip(`no enabled button "${name}" (buttons on show: ${JSON.stringify(shown).slice(0, 300)})`);
-    });
-  return handle as ElementHandle<HTMLButtonElement>;
-}
-
-/** Waits for the main heading (h1) to read one of `expected`; otherwise a Skip naming the heading that is there. */
+/** Waits for the main heading (h1) to read one of `expected`; the error names the headings on show. */
 async function expectHeading(surface: Surface, expected: string[], timeout = 10_000): Promise<void> {
-  const wanted = expected.map(normal);
-  const found = await surface
-    .waitForFunction(
-      (names: string[]) =>
-        [...document.querySelectorAll('h1')].some((element) => element.checkVisibility() && names.includes((element.textContent ?? '').replace(/\s+/gu, ' ').trim())),
-      { timeout, polling: 100 },
-      wanted,
-    )
-    .then(() => true)
-    .catch(() => false);
-  if (found) return;
-  const shown = await surface.evaluate(() => [...document.querySelectorAll('h1')].map((element) => element.textContent?.trim())).catch(() => []);
-  throw new Skip(`expected the heading ${wanted.map((name) => `"${name}"`).join(' or ')}; on show: ${JSON.stringify(shown)}`);
+  await waitForText(surface, new RegExp(expected.map((name) => exactly(name).source).join('|'), 'u'), { selector: 'h1', timeout });
 }
 
 /** Waits until `value` appears in the visible text of the page (or of `selector`). */
-async function textShown(surface: Surface, value: string, options: { selector?: string; timeout?: number } = {}): Promise<void> {
-  await surface
-    .waitForFunction(
-      (wanted: string, selector: string) =>
-        [...document.querySelectorAll(selector)].some((element) => element.checkVisibility() && (element.textContent ?? '').replace(/\s+/gu, ' ').includes(wanted)),
-      { timeout: options.timeout ?? 10_000, polling: 100 },
-      normal(value),
-      options.selector ?? 'body',
-    )
-    .catch(() => {
-      throw new Skip(`"${value}" did not appear`);
-    });
-}
-
-/** Clicks into the field and types `value`, as a user does. */
-async function typeInto(field: ElementHandle<HTMLInputElement>, value: string): Promise<void> {
-  await field.click({ count: 3 });
-  await field.type(value);
+async function textShown(surface: Surface, value: string, options: Wait & { selector?: string } = {}): Promise<void> {
+  await textAppears(surface, options.selector ?? 'body', value, { contains: true, timeout: options.timeout ?? 10_000 });
 }
 
 /** Lets the page settle before a picture: fonts loaded, two frames drawn, no focus ring from a click left on a control. */

@@ -4,7 +4,7 @@ import { currentLocale, locales, t, type Locale } from '../../lib/i18n';
 
 const languageNames = { nl: 'Nederlands', en: 'English', fr: 'Français' } as const;
 
-/** The information text the referrer reads out or hands to the client before consent (SPEC §2.2), in three languages. */
+/** The information text the referrer reads out or hands to the client before consent (RULES §2.2), in three languages. */
 export function InfoPage() {
   const [locale, setLocale] = useState<Locale>(currentLocale());
   const selectId = useId();

@@ -6,7 +6,7 @@ import { useDirectory } from '../common/useDirectory';
 import { RecipientCard } from './RecipientCard';
 
 /**
- * The panel's lookup view (SPEC F4): find the receiving OCMW (or CAW Brussel) by what a worker types: a postcode,
+ * The panel's lookup view (RULES F4): find the receiving OCMW (or CAW Brussel) by what a worker types: a postcode,
  * a municipality or deelgemeente (one typo forgiven), or both ("2275 Gierle", "Kortrijk 8500").
  */
 export function LookupView() {

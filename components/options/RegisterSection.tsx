@@ -8,16 +8,7 @@ import type { RegisterEntry } from '../../lib/register/schema';
 import { loadRegister, registerItem, saveRegister } from '../../lib/register/storage';
 import { belgianToday } from '../../lib/time';
 import { useDirectory } from '../common/useDirectory';
-
-/** Offers text as a file download from the extension page (no network: a blob URL, revoked right after). */
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+import { downloadFile } from './download';
 
 /** Register export/import (to move to a new PC) and the yearly evaluation as CSV (seed 003). */
 export function RegisterSection() {
@@ -72,7 +63,7 @@ export function RegisterSection() {
       <p>{t('opt_registerIntro')}</p>
       <p>{plural('opt_registerCount', register.length)}</p>
       <p>
-        <button type="button" onClick={() => download(`register-${belgianToday()}.json`, exportRegister(register, belgianToday()), 'application/json')}>
+        <button type="button" onClick={() => downloadFile(`register-${belgianToday()}.json`, exportRegister(register, belgianToday()), 'application/json')}>
           {t('opt_registerExport')}
         </button>
       </p>
@@ -115,7 +106,7 @@ export function RegisterSection() {
         </select>{' '}
         <button
           type="button"
-          onClick={() => download(`evaluatie-${year}.csv`, evaluationCsv(evaluationRows(register, year, (id) => directory.recipient(id)?.name)), 'text/csv;charset=utf-8')}
+          onClick={() => downloadFile(`evaluatie-${year}.csv`, evaluationCsv(evaluationRows(register, year, (id) => directory.recipient(id)?.name)), 'text/csv;charset=utf-8')}
         >
           {t('opt_evaluationExport')}
         </button>

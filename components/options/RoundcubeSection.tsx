@@ -2,8 +2,10 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { storeRoundcubeOrigins, storedRoundcubeOrigins } from '../../lib/settings/roundcube';
 import { t } from '../../lib/i18n';
-import type { OptionsMessage } from '../../lib/messages';
+import { createOptionsClient } from '../../lib/panel/client';
 import { roundcubeMatchPattern, roundcubeOrigin } from '../../lib/webmail/hosts';
+
+const client = createOptionsClient();
 
 /** Roundcube runs at any address: the user names it, the browser asks for that host only, the content script follows. */
 export function RoundcubeSection() {
@@ -17,7 +19,8 @@ export function RoundcubeSection() {
     void storedRoundcubeOrigins().then(setOrigins);
   }, []);
 
-  const sync = () => browser.runtime.sendMessage({ type: 'roundcube.sync' } satisfies OptionsMessage);
+  // The content scripts follow the stored addresses; what the sync answers changes nothing here.
+  const sync = () => client.syncRoundcube();
 
   async function add(event: FormEvent) {
     event.preventDefault();

@@ -2,9 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { storedRoundcubeOrigins } from '../../lib/settings/roundcube';
 import { t } from '../../lib/i18n';
-import { pilotReportSchema, selfCheckSchema, type OptionsMessage, type PilotReport, type SelfCheckReport } from '../../lib/messages';
+import type { PilotReport, SelfCheckReport } from '../../lib/messages';
 import { lastAttachTiers, type AttachRecord } from '../../lib/panel/attach-record';
-import { tabReady } from '../../lib/panel/draft-flow';
+import { createOptionsClient, type Reply } from '../../lib/panel/client';
 import { loadSettings } from '../../lib/settings';
 import { roundcubeMatchPattern, webmailMatches } from '../../lib/webmail/hosts';
 import { detailName, stepName, tierName, whatName } from '../../lib/webmail/names';
@@ -18,7 +18,7 @@ export function selfCheckText(report: SelfCheckReport, version: string, last: At
   // Which way of attaching worked for the last draft in this webmail: what the live page did, not only what is there.
   const tiers =
     last && last.adapter === report.adapter
-      ? [t('opt_selfCheckLastDraft', [last.on]), ...last.tiers.map((tier) => `${tier.ok ? '[x]' : '[ ]'} ${stepName('attach')} ${tierName(tier.tier)}${tier.detail ? ` (${detailName(tier.detail)})` : ''}`)]
+      ? [t('opt_selfCheckLastDraft', [last.on]), ...last.tiers.map((tier) => `${tier.ok ? '[x]' : '[ ]'} ${stepName('attach')} ${tierName(tier.tier)}${tier.detail ? ` (${detailName(tier)})` : ''}`)]
       : [];
   return [`Veilig Aanmelden ${version} – ${report.adapter ?? '?'} – ${report.url}`, ...lines, ...tiers].join('\n');
 }
@@ -28,29 +28,18 @@ export function pilotText(report: Extract<PilotReport, { status: 'done' }>, vers
   const mark = (ok: boolean) => (ok ? '[x]' : '[ ]');
   return [
     `Veilig Aanmelden ${version} – ${t('opt_pilotTitle')} – ${report.adapter} – ${report.origin}`,
-    ...report.steps.map((step) => `${mark(step.ok)} ${stepName(step.step)}${step.detail ? ` (${detailName(step.detail)})` : ''}`),
-    ...report.tiers.map((tier) => `${mark(tier.ok)} ${stepName('attach')} ${tierName(tier.tier)}${tier.detail ? ` (${detailName(tier.detail)})` : ''}`),
+    ...report.steps.map((step) => `${mark(step.ok)} ${stepName(step.step)}${step.detail ? ` (${detailName(step)})` : ''}`),
+    ...report.tiers.map((tier) => `${mark(tier.ok)} ${stepName('attach')} ${tierName(tier.tier)}${tier.detail ? ` (${detailName(tier)})` : ''}`),
   ].join('\n');
 }
 
-/** Asks the tab for the pilot check; when the webmail first opens its compose page (Roundcube), asks again there. */
-async function runPilot(tabId: number, to: string): Promise<PilotReport | null> {
-  let afterNavigation = false;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const waiting = tabReady(tabId);
-    const message = { type: 'pilot.run', tabId, to, ...(afterNavigation ? { afterNavigation } : {}) } satisfies OptionsMessage;
-    const answer = pilotReportSchema.safeParse(await browser.runtime.sendMessage(message).catch(() => undefined));
-    if (!answer.success || answer.data.status === 'done') {
-      waiting.cancel();
-      return answer.success ? answer.data : null;
-    }
-    if (!(await waiting.ready)) return null;
-    afterNavigation = true;
-  }
-  return null;
-}
+/** The options page's doorway to the background and the webmail tabs. */
+const client = createOptionsClient();
 
-/** Runs the adapter's self-check on an open webmail tab (SPEC §8): how we learn that a webmail changed. */
+/** Why the tab gave no report, for the user: it was not reached, or it was and the check failed there. */
+const unansweredText = (reply: Extract<Reply<unknown>, { ok: false }>) => (reply.reason === 'noReceiver' ? t('opt_selfCheckFailed') : t('opt_selfCheckBroken'));
+
+/** Runs the adapter's self-check on an open webmail tab (RULES §8): how we learn that a webmail changed. */
 export function SelfCheckSection() {
   const [tabs, setTabs] = useState<WebmailTab[] | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
@@ -73,14 +62,14 @@ export function SelfCheckSection() {
       return;
     }
     setPilotRunning(true);
-    const report = await runPilot(tabId, pilotAddress.trim());
+    const reply = await client.pilot(tabId, pilotAddress.trim());
     setPilotRunning(false);
-    if (report?.status !== 'done') {
+    if (!reply.ok) {
       setResult(null);
-      setError(t('opt_selfCheckFailed'));
+      setError(unansweredText(reply));
       return;
     }
-    setResult(pilotText(report, browser.runtime.getManifest().version));
+    setResult(pilotText(reply.value, browser.runtime.getManifest().version));
   }
 
   async function findTabs() {
@@ -95,15 +84,13 @@ export function SelfCheckSection() {
   async function run() {
     if (tabId === null) return;
     setError(undefined);
-    const answer = selfCheckSchema.safeParse(
-      await browser.runtime.sendMessage({ type: 'selfCheck.run', tabId } satisfies OptionsMessage).catch(() => undefined),
-    );
-    if (!answer.success) {
+    const reply = await client.selfCheck(tabId);
+    if (!reply.ok) {
       setResult(null);
-      setError(t('opt_selfCheckFailed'));
+      setError(unansweredText(reply));
       return;
     }
-    setResult(selfCheckText(answer.data, browser.runtime.getManifest().version, await lastAttachTiers()));
+    setResult(selfCheckText(reply.value, browser.runtime.getManifest().version, await lastAttachTiers()));
   }
 
   return (

@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n';
 
-/** Plainly: what the extension keeps, for how long, and what it never keeps (SPEC §2.7, §2.8). */
+/** Plainly: what the extension keeps, for how long, and what it never keeps (RULES §2.7, §2.8). */
 export function StorageSection() {
   return (
     <section aria-labelledby="storage-title">

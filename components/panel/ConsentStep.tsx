@@ -9,7 +9,7 @@ type Props = {
   onChange: (consent: FormState['consent']) => void;
 };
 
-/** Step 1: the referrer confirms the client was informed and consented, when and how (SPEC §2.2). */
+/** Step 1: the referrer confirms the client was informed and consented, when and how (RULES §2.2). */
 export function ConsentStep({ consent, errors, onChange }: Props) {
   const ids = { date: useId(), manner: useId() };
   // Informed, consented and manner are one choice: their messages are one message.
@@ -25,7 +25,7 @@ export function ConsentStep({ consent, errors, onChange }: Props) {
           {t('consent_infoPrint')}
         </a>
       </p>
-      {/* One control confirms both facts and the manner (SPEC §3 F1.3: its label states both): an explicit choice, no default. */}
+      {/* One control confirms both facts and the manner (RULES §3 F1.3: its label states both): an explicit choice, no default. */}
       <fieldset className="field" aria-describedby={consentError ? `${ids.manner}-error` : undefined}>
         <legend>{t('consent_manner')}</legend>
         {(['mondeling', 'schriftelijk'] as const).map((manner) => (

@@ -22,7 +22,7 @@ type Props = {
 };
 
 /**
- * When the draft could not be made exactly (SPEC F1.8), or when the worker chose to mail it herself: what is left,
+ * When the draft could not be made exactly (RULES F1.8), or when the worker chose to mail it herself: what is left,
  * in labelled rows (Aan, Onderwerp, Tekst, Bijlage) to copy or download, the same password call as the done step, and
  * (after a failure) that the panel keeps watching the compose form until the draft is right.
  */

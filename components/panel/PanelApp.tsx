@@ -59,7 +59,7 @@ function TargetLine({ tab }: { tab: WebmailTab }) {
 
 /**
  * The panel beside the webmail (side panel, sidebar or panel window; never inside the page), with three views:
- * a referral (SPEC F1, F3), the lookup (F4), and the register for a withdrawal (F2) or a correction.
+ * a referral (RULES F1, F3), the lookup (F4), and the register for a withdrawal (F2) or a correction.
  */
 export function PanelApp({ client, tabs, onClose }: Props) {
   const [settings, setSettings] = useState<Settings | null>(null);

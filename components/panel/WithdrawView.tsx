@@ -3,12 +3,13 @@ import { t } from '../../lib/i18n';
 import type { ReadBack } from '../../lib/messages';
 import { recordWithdrawal } from '../../lib/register/storage';
 import type { PanelClient } from '../../lib/panel/client';
-import { verifyDraft, type DraftProblem, type ExpectedDraft } from '../../lib/panel/verify';
+import type { DraftProblem, ExpectedDraft } from '../../lib/panel/verify';
 import type { Settings } from '../../lib/settings';
 import { withdrawalMailText } from '../../lib/templates/cover';
 import { belgianToday } from '../../lib/time';
 import { CopyButton } from '../common/CopyButton';
 import { ProblemList, ReadBackList } from './DraftCheckView';
+import { checkDraft, fillOutcome } from './draft-session';
 import { SentQuestion } from './SentQuestion';
 import type { WebmailTab } from './useWebmailTab';
 
@@ -23,7 +24,7 @@ type Phase =
   | { kind: 'done'; tabId: number; draft: ReadBack; problems: DraftProblem[] }
   | { kind: 'fallback'; failedStep: string };
 
-/** The withdrawal notice (SPEC F2): a draft to the same mailbox, naming the reference and nothing about the client. */
+/** The withdrawal notice (RULES F2): a draft to the same mailbox, naming the reference and nothing about the client. */
 type Props = { client: PanelClient; tab: WebmailTab; settings: Settings; target: WithdrawTarget; onFinished: () => void };
 
 export function WithdrawView({ client, tab, settings, target, onFinished }: Props) {
@@ -49,18 +50,15 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
     }
     setPhase({ kind: 'making' });
     const tabId = tab.tabId;
-    const answer = await client.fillDraft(tabId, { to: target.mailbox, subject: mail.subject, body });
-    if (answer?.status === 'filled') {
-      // Registered as withdrawn only once the worker says it was sent (issue 21.3).
-      setPhase({ kind: 'done', tabId, draft: answer.draft, problems: verifyDraft(answer.draft, { ...expected, from: answer.draft.from || null }) });
-      return;
-    }
-    setPhase({ kind: 'fallback', failedStep: answer?.status === 'failed' ? answer.failedStep : 'connection' });
+    const outcome = fillOutcome(await client.fillDraft(tabId, { to: target.mailbox, subject: mail.subject, body }), expected);
+    // Registered as withdrawn only once the worker says it was sent (issue 21.3).
+    if (outcome.status === 'filled') setPhase({ kind: 'done', tabId, ...outcome.check });
+    else setPhase({ kind: 'fallback', failedStep: outcome.failedStep });
   }
 
   async function recheck(tabId: number) {
-    const answer = await client.readDraft(tabId);
-    if (answer?.ok) setPhase({ kind: 'done', tabId, draft: answer.draft, problems: verifyDraft(answer.draft, expected) });
+    const check = await checkDraft(client, tabId, expected);
+    if (check !== null && check !== 'closed') setPhase({ kind: 'done', tabId, ...check });
   }
 
   return (

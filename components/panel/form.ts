@@ -22,7 +22,7 @@ export function hasAddress(client: FormState['client']): boolean {
   return [client.street, client.houseNumber, client.box].some((value) => value.trim() !== '');
 }
 
-/** The form as parseReferral's input (SPEC §4: `client` + `consent`); postcode and place travel only with an address. */
+/** The form as parseReferral's input (RULES §4: `client` + `consent`); postcode and place travel only with an address. */
 export function referralInput(form: FormState): unknown {
   const { client } = form;
   return {

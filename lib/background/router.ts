@@ -9,6 +9,7 @@ import {
   type PanelMessage,
   type TabMessage,
 } from '../messages';
+import { unanswered } from '../messaging/answer';
 import { clearFormState, formStateSchema, loadFormState, saveFormState } from '../session/form-state';
 import { loadSettings } from '../settings';
 import { allowedNow, isAllowedOrigin, recordAnnouncement, senderOrigin, tabTarget } from './origins';
@@ -64,8 +65,14 @@ function fromOurPage(sender: Sender, path: OurPage): boolean {
 async function toTab(tabId: number, message: TabMessage): Promise<unknown> {
   const target = await tabTarget(tabId);
   if (!(await isAllowedOrigin(target.origin))) return drop();
-  // Frame 0: the webmail page's own content script, never a frame inside it; or the very document that announced itself.
-  const answer: unknown = await browser.tabs.sendMessage(tabId, message, target.documentId === undefined ? { frameId: 0 } : { documentId: target.documentId });
+  let answer: unknown;
+  try {
+    // Frame 0: the webmail page's own content script, never a frame inside it; or the very document that announced itself.
+    answer = await browser.tabs.sendMessage(tabId, message, target.documentId === undefined ? { frameId: 0 } : { documentId: target.documentId });
+  } catch {
+    // No content script of ours listens there (not loaded yet, or gone with its page): the panel learns which (issue 23.5).
+    return unanswered('noReceiver');
+  }
   if ((await tabTarget(tabId)).origin !== target.origin) return drop();
   return answer;
 }

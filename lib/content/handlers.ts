@@ -1,19 +1,15 @@
 import { fromBase64 } from '../base64';
-import type { DraftResult, PilotReport, ReadResult, SelfCheckReport, TabInfo, TabMessage } from '../messages';
+import type { TabAnswer, TabMessage } from '../messages';
 import { parseTabMessage } from './guard';
 import { makeDraft } from '../webmail/draft';
 import { defaultTimeouts, type Timeouts, type WebmailAdapter } from '../webmail/types';
-import { AdapterError, selfCheckOf } from '../webmail/dom';
+import { selfCheckOf } from '../webmail/dom';
+import { describe, failed } from '../webmail/failure';
 import { runPilot } from '../webmail/pilot';
 
-type Answers = {
-  'draft.make': DraftResult;
-  'draft.read': ReadResult;
-  'tab.describe': TabInfo;
-  'selfCheck.run': SelfCheckReport;
-  'pilot.run': PilotReport;
-};
-type Handlers = { [K in TabMessage['type']]: (message: Extract<TabMessage, { type: K }>) => Promise<Answers[K]> | Answers[K] };
+type TabMessageType = TabMessage['type'];
+/** One handler per tab message type, answering with that type's answer in the protocol table (lib/messages.ts). */
+type Handlers = { [K in TabMessageType]: (message: Extract<TabMessage, { type: K }>) => Promise<TabAnswer<K>> | TabAnswer<K> };
 
 /**
  * The content script's side of the referral, one handler per message type: it carries out what the side panel
@@ -39,10 +35,10 @@ export function tabHandlers(adapter: WebmailAdapter, doc: Document, timeouts: Ti
     'draft.read': () => {
       try {
         const compose = adapter.currentCompose(doc);
-        if (!compose) return { ok: false, detail: `${adapter.id}: no compose form open` };
+        if (!compose) return { ok: false, ...failed(adapter.id, '', 'noCompose') };
         return { ok: true, draft: adapter.readBack(compose) };
       } catch (error) {
-        return { ok: false, detail: error instanceof AdapterError ? `${adapter.id}: ${error.message}` : `${adapter.id}: unexpected error` };
+        return { ok: false, ...describe(adapter.id, error) };
       }
     },
     // The origin only: paths can carry message ids.
@@ -57,10 +53,10 @@ export function tabHandlers(adapter: WebmailAdapter, doc: Document, timeouts: Ti
 }
 
 /** Parses one message from the background and runs its handler; anything malformed is dropped (undefined). */
-export async function handleTabMessage(handlers: Handlers, message: unknown): Promise<Answers[TabMessage['type']] | undefined> {
+export async function handleTabMessage(handlers: Handlers, message: unknown): Promise<TabAnswer<TabMessageType> | undefined> {
   // A hand-written guard with exactly tabMessageSchema's rules: no zod in the webmail page (lib/content/guard.ts).
   const parsed = parseTabMessage(message);
   if (!parsed) return undefined;
-  const handler = handlers[parsed.type] as (message: TabMessage) => Promise<Answers[TabMessage['type']]> | Answers[TabMessage['type']];
+  const handler = handlers[parsed.type] as (message: TabMessage) => Promise<TabAnswer<TabMessageType>> | TabAnswer<TabMessageType>;
   return handler(parsed);
 }

@@ -2,7 +2,7 @@ import { t, type Locale, type MessageKey } from '../i18n';
 import { belgianToday } from '../time';
 import type { MailboxOption, Origin, PhoneSource, Recipient } from './layers';
 
-/** The gate has two answers only: no warning, tick or acknowledgement lets a referral through (SPEC §11). */
+/** The gate has two answers only: no warning, tick or acknowledgement lets a referral through (RULES §11). */
 export type Verdict = 'allow' | 'refuse';
 /** What the worker can do about a refusal, right where it is shown. */
 export type GateAction = 'addMailbox' | 'addDate' | 'chooseMailbox' | null;

@@ -4,7 +4,7 @@ import { loadGuessEstimator } from '../password/lazy';
 /**
  * Pre-shared keys (issue 12.7, issue 20 item 3). A key agreed by policy replaces the generated 99-bit password for
  * every referral to that recipient, and WinZip AES stretches it with only 1000 PBKDF2 rounds: it must carry at least
- * 128 bits from a random source (SPEC §6).
+ * 128 bits from a random source (RULES §6).
  *
  * We cannot see where a key came from, and a key made of words ("KortrijkSocialeDienst2026Protocol") looks random to
  * any count of character classes. So the policy takes only what the policy maker generates: 26 characters of base32

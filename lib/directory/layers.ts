@@ -3,12 +3,12 @@ import { isStrongKey } from './key-strength';
 import type { Protocol, RecipientEntry } from './schema';
 
 /**
- * The layers over the bundled directory, highest first (SPEC §7): the deployer's managed configuration (enterprise
+ * The layers over the bundled directory, highest first (RULES §7): the deployer's managed configuration (enterprise
  * policy, `storage.managed`), the worker's own additions (panel or options page), the team's shared file, the
  * bundled data. Whoever adds a mailbox gives the protocol's in-force date (and, where known, its end date and
- * source); without that date the mailbox is kept but the gate refuses it (SPEC §11). Mailbox, dates and phone come
+ * source); without that date the mailbox is kept but the gate refuses it (RULES §11). Mailbox, dates and phone come
  * together from the layer that supplies the chosen mailbox: a lower layer never adds dates or a phone to a higher
- * layer's entry, and the deployer's word is final (SPEC §7).
+ * layer's entry, and the deployer's word is final (RULES §7).
  */
 const isoDate = z.iso.date();
 export const recipientIdSchema = z.string().regex(/^(\d{5}|caw-brussel)$/u);

@@ -19,9 +19,7 @@ export const userPhonesKey = 'directoryPhones';
  * The worker's layers live in the extension's own IndexedDB (lib/settings/vault.ts), where no content script can
  * read or plant them (issue 13.5). A list left in storage.local by an earlier version is removed, never moved.
  */
-export const userAdditionsItem = defineVaultItem(userAdditionsKey, userAdditionsSchema, {}, {
-  remove: () => platform().removeLegacy(userAdditionsKey),
-});
+export const userAdditionsItem = defineVaultItem(userAdditionsKey, userAdditionsSchema, {});
 export const teamEntriesItem = defineVaultItem(teamEntriesKey, teamEntriesSchema, {});
 export const mailboxChoicesItem = defineVaultItem(mailboxChoicesKey, mailboxChoicesSchema, {});
 export const userPhonesItem = defineVaultItem(userPhonesKey, userPhonesSchema, {});

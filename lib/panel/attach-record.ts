@@ -1,4 +1,3 @@
-import { platform } from '../platform';
 import * as z from 'zod/mini';
 import { adapterIdSchema, tierReportSchema, type AdapterId, type TierReport } from '../messages';
 import { defineVaultItem } from '../settings/vault';
@@ -14,9 +13,7 @@ export type AttachRecord = NonNullable<z.infer<typeof recordSchema>>;
  * storage.local a content script could plant a record and make the self-check report to IT say a way of attaching
  * worked that never did. A record an earlier version left there is removed, not moved.
  */
-const attachRecordItem = defineVaultItem(attachRecordKey, recordSchema, null, {
-  remove: () => platform().removeLegacy(attachRecordKey),
-});
+const attachRecordItem = defineVaultItem(attachRecordKey, recordSchema, null);
 
 /** Remembers which attach tier worked for the last draft, for the self-check's report to IT. */
 export async function recordAttachTiers(adapter: AdapterId, tiers: TierReport): Promise<void> {

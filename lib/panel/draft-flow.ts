@@ -26,24 +26,42 @@ export function tabReady(tabId: number, timeoutMs: number = navigationTimeoutMs)
 }
 
 /**
- * Asks the webmail tab for the draft. When the webmail composes on a page of its own (Roundcube), the content
- * script sends the tab there and answers "navigating": wait for the new page's content script, then ask again,
- * saying that the page was opened for us. Null when the tab cannot be reached.
+ * Asks a webmail tab across the webmail's own navigation. When the webmail composes on a page of its own (Roundcube),
+ * the content script sends the tab there and answers "navigating": wait for the new page's content script, then ask
+ * again, saying that the page was opened for us. Each "navigating" answer is shown to `left` on the way. Null when
+ * the tab cannot be reached, or does not come back from its navigation. The draft and the pilot check both use it.
  */
-export async function fillDraft(client: Pick<PanelClient, 'makeDraft'>, tabId: number, request: DraftRequestMessage): Promise<DraftResult | null> {
+export async function acrossNavigation<T extends { status: string }>(
+  tabId: number,
+  ask: (afterNavigation: boolean) => Promise<T | null>,
+  left: (answer: T) => void = () => undefined,
+): Promise<T | null> {
   let afterNavigation = false;
-  // What the page it left held (issue 21.10): only the answer before the navigation knows it.
-  let displaced: Displaced | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     const waiting = tabReady(tabId);
-    const answer = await client.makeDraft(tabId, afterNavigation ? { ...request, afterNavigation } : request);
+    const answer = await ask(afterNavigation);
     if (answer?.status !== 'navigating') {
       waiting.cancel();
-      return answer && displaced && !answer.displaced ? { ...answer, displaced } : answer;
+      return answer;
     }
-    displaced = answer.displaced ?? displaced;
+    left(answer);
     if (!(await waiting.ready)) return null;
     afterNavigation = true;
   }
   return null;
+}
+
+/** The draft in the tab, through the webmail's navigation when it has one (acrossNavigation). */
+export async function fillDraft(client: Pick<PanelClient, 'makeDraft'>, tabId: number, request: DraftRequestMessage): Promise<DraftResult | null> {
+  // What the page it left held (issue 21.10): only the answer before the navigation knows it.
+  // Set in the callback: declared wide, as TypeScript does not follow assignments there.
+  let displaced = null as Displaced | null;
+  const answer = await acrossNavigation(
+    tabId,
+    (afterNavigation) => client.makeDraft(tabId, afterNavigation ? { ...request, afterNavigation } : request),
+    (navigating) => {
+      if (navigating.status === 'navigating') displaced = navigating.displaced ?? displaced;
+    },
+  );
+  return answer && displaced && !answer.displaced ? { ...answer, displaced } : answer;
 }

@@ -3,7 +3,7 @@ import { leakCheck, type LeakFinding } from '../referral/leak-check';
 import type { Referral } from '../referral/schema';
 import type { Referrer } from '../referral/document';
 
-/** What is wrong with a draft as read back from the webmail, field by field (SPEC F1.7). */
+/** What is wrong with a draft as read back from the webmail, field by field (RULES F1.7). */
 export type DraftProblem =
   | { kind: 'to' | 'cc' | 'bcc'; found: string[] }
   /** Answers would go elsewhere: Reply-To or Followup-To holds more than the sending address itself (issue 20.1). */

@@ -8,7 +8,7 @@ export const passwordMinLength = 12;
 export const passwordMaxLength = 128;
 
 /**
- * A typed password must need an estimated 10^24 guesses (about 80 bits, SPEC §6): WinZip AES stretches it with
+ * A typed password must need an estimated 10^24 guesses (about 80 bits, RULES §6): WinZip AES stretches it with
  * only 1000 PBKDF2-HMAC-SHA1 rounds, so whoever holds the zip can try millions of passwords a second, offline.
  * zxcvbn's "top score" means only 10^10. zxcvbn counts 10 guesses for each character it matches to no pattern, so
  * random characters reach 10^24 at about 24 to 28 of them; random words of its dictionaries at about six.

@@ -13,7 +13,10 @@ export type Platform = {
   organisationSettings(keys?: readonly string[]): Promise<Record<string, unknown>>;
   /** Calls back when the organisation's settings change; returns the unsubscribe. */
   onOrganisationSettingsChange(listener: () => void): () => void;
-  /** Deletes a value an earlier version kept in `storage.local` (the extension); nothing to do elsewhere. */
+  /**
+   * Deletes a value an earlier version kept in `storage.local` (the extension); nothing to do elsewhere. The vault
+   * (lib/settings/vault.ts) calls it for each of its retired keys whenever it opens its database.
+   */
   removeLegacy(key: string): Promise<void>;
   /** The background's broadcasts to the extension's pages (the idle wipe); the add-in has none. */
   onBroadcast(listener: (message: unknown) => void): () => void;

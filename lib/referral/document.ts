@@ -42,7 +42,7 @@ export function belgianTimestamp(now: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
 
-/** The JSON file: key order as in SPEC §4, so the file reads the same for every referral. */
+/** The JSON file: key order as in RULES §4, so the file reads the same for every referral. */
 export function renderJson(document: ReferralDocument): string {
   const { client, consent } = document;
   const ordered = {

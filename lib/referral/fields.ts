@@ -1,4 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { lookupPostcode, searchKey } from '../directory';
 import { forbiddenDataIn } from './forbidden-data';
@@ -6,9 +5,10 @@ import { cleanText, foldPunctuation, type FieldCheck } from './text-rules';
 
 /**
  * One checker per permitted field. Each takes what the user typed and returns the cleaned value or a message
- * key, so the panel can check as the user types with the very rules `parseReferral` applies.
+ * key, so the panel can check as the user types with the very rules `parseReferral` applies. The phone's checker
+ * lives in ./phone (the worker's settings use it without the directory these checks need).
  */
-export const limits = { name: 80, street: 100, houseNumber: 12, box: 10, municipality: 60, email: 254, phone: 30 } as const;
+export const limits = { name: 80, street: 100, houseNumber: 12, box: 10, municipality: 60, email: 254 } as const;
 
 function guarded(check: FieldCheck): FieldCheck {
   if (!check.ok) return check;
@@ -87,17 +87,6 @@ export function checkMunicipality(input: string): FieldCheck {
   return municipalityCharacters.test(value) && /\p{L}/u.test(value)
     ? { ok: true, value }
     : { ok: false, message: 'err_municipalityChars' };
-}
-
-/** Belgian numbers may be typed nationally ("0470 12 34 56"); foreign ones need their country code. Stored as E.164. */
-export function checkPhone(input: string): FieldCheck {
-  const cleaned = cleanText(input, limits.phone);
-  if (!cleaned.ok) return cleaned;
-  const typed = cleaned.value.replace(/^00/u, '+');
-  const parsed = /^[+\d][\d\s./()-]*$/u.test(typed) ? parsePhoneNumberFromString(typed, 'BE') : undefined;
-  if (parsed?.isValid()) return { ok: true, value: parsed.number };
-  // Only an unparseable entry is searched for an INSZ or a date: a valid phone number is a phone number.
-  return { ok: false, message: forbiddenDataIn(cleaned.value) ?? 'err_phone' };
 }
 
 const emailSchema = z.email();

@@ -1,7 +1,7 @@
-export { parseReferral, type ParseResult } from './parse';
-export { packReferral, buildReferralFiles, entryNames, PackError, type PackOptions, type PackedReferral } from './pack';
+// What code outside lib/ (components, entrypoints, the add-in, scripts, tests) takes from this folder; modules inside
+// lib/ import the file they need.
+export { parseReferral } from './parse';
+export { packReferral, buildReferralFiles, type PackedReferral } from './pack';
 export { generateReference, normalizeReference } from './reference';
-export { referralFormat, recipientSchema, referrerSchema, type Recipient, type Referrer } from './document';
-export { belgianToday } from '../time';
-export { type Referral, type Client, type Consent, type Address } from './schema';
-export * as fields from './fields';
+export { referralFormat } from './document';
+export { type Referral } from './schema';

@@ -146,7 +146,7 @@ function containsEmail(text: string, email: string, ignore: OwnWords): boolean {
 export type CheckedText = { subject: string; body: string; attachments?: readonly string[] };
 
 /**
- * Looks for the client's data in the clear subject, body and attachment names of a draft (SPEC F1.7): each name
+ * Looks for the client's data in the clear subject, body and attachment names of a draft (RULES F1.7): each name
  * token of three letters or more and the name written together, the phone's digits with short separators, the e-mail
  * address or its local part, the street or its stem, or anything shaped like a national number. Text is compared after
  * transliteration, as whole words, so "Jan" is found in "Jan," but not in "januari". Returns what was found where,

@@ -15,7 +15,7 @@ export type PackOptions = {
   reference?: string;
   recipient?: Recipient | null;
   referrer?: Referrer | null;
-  /** The reference of the referral this one corrects (SPEC F3). */
+  /** The reference of the referral this one corrects (RULES F3). */
   corrects?: string | null;
   now?: Date;
 };
@@ -48,7 +48,7 @@ function padded(content: string, lineLimit?: number): string {
   return content + padding + ' '.repeat(needed - padding.length);
 }
 
-/** Builds the three files of a referral (SPEC §4), padded as packed, without packing them: for previews and tests. */
+/** Builds the three files of a referral (RULES §4), padded as packed, without packing them: for previews and tests. */
 export function buildReferralFiles(referral: Referral, options: PackOptions = {}) {
   const reference = options.reference === undefined ? generateReference() : normalizeReference(options.reference);
   const corrects = options.corrects == null ? null : normalizeReference(options.corrects);

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import type { MessageKey } from '../i18n';
 import { belgianToday } from '../time';
 import {
-  checkBox, checkEmail, checkHouseNumber, checkMunicipality, checkMunicipalityForPostcode, checkName, checkPhone, checkPostcode,
-  checkStreet,
+  checkBox, checkEmail, checkHouseNumber, checkMunicipality, checkMunicipalityForPostcode, checkName, checkPostcode, checkStreet,
 } from './fields';
+import { checkPhone } from './phone';
 import type { FieldCheck } from './text-rules';
 
 /**
- * The strict shape of what may travel (SPEC §2.1, §4): the client's name and contact details and the consent
+ * The strict shape of what may travel (RULES §2.1, §4): the client's name and contact details and the consent
  * record. Unknown keys are refused at every level. Issues carry a message key (see lib/i18n) as their message.
  */
 

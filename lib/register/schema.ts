@@ -29,7 +29,7 @@ const fields = {
 const entryV1Schema = z.strictObject({ ...fields, status: z.enum(['concept', 'ingetrokken', 'verbeterd']) });
 
 /**
- * One referral in the register (SPEC §2.7, seed 003): what is needed for a withdrawal, a correction and the yearly
+ * One referral in the register (RULES §2.7, seed 003): what is needed for a withdrawal, a correction and the yearly
  * evaluation, and nothing about the client. The recipient's mailbox is an organisation's address. The fields added
  * after the first version are optional, so a register stored by that version still parses (a stored register that
  * does not parse is dropped whole by the vault).

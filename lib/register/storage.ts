@@ -1,4 +1,3 @@
-import { platform } from '../platform';
 import { defineVaultItem } from '../settings/vault';
 import { addReferral, markClosedWithWarning, markNotSent, markSent, removeEntry, withdraw } from './register';
 import { registerSchema, type RegisterEntry } from './schema';
@@ -11,9 +10,7 @@ export const registerKey = 'register';
  * register an earlier version left in storage.local is removed, not moved, like the settings and additions: a
  * content script could have written it, and moving it would launder a planted entry into the vault.
  */
-export const registerItem = defineVaultItem(registerKey, registerSchema, [], {
-  remove: () => platform().removeLegacy(registerKey),
-});
+export const registerItem = defineVaultItem(registerKey, registerSchema, []);
 
 export async function loadRegister(): Promise<RegisterEntry[]> {
   return registerItem.get();

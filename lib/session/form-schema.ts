@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What the panel keeps while it is open, so an accidental close loses nothing (SPEC §2.7): in
+ * What the panel keeps while it is open, so an accidental close loses nothing (RULES §2.7): in
  * storage.session only, which lives in memory and is never written to disk, and which content scripts cannot
  * read. Wiped on completion, on discard, and after 30 minutes without a change. Never the password.
  */

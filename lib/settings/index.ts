@@ -1,7 +1,6 @@
-import { platform } from '../platform';
 import { z } from 'zod';
-import { locales, t, type Locale } from '../i18n';
-import { checkPhone } from '../referral/fields';
+import { locales, t } from '../i18n';
+import { checkPhone } from '../referral/phone';
 import { settingsKey } from './key';
 import { defineVaultItem } from './vault';
 
@@ -28,9 +27,7 @@ export const defaultSettings: Settings = { referrer: { name: '', team: '', phone
  * in storage.local by an earlier version is removed, not moved (a content script could have planted it). The content script learns the language from the
  * background, never from storage.
  */
-export const settingsItem = defineVaultItem(settingsKey, settingsSchema, defaultSettings, {
-  remove: () => platform().removeLegacy(settingsKey),
-});
+export const settingsItem = defineVaultItem(settingsKey, settingsSchema, defaultSettings);
 
 export async function loadSettings(): Promise<Settings> {
   return settingsItem.get();
@@ -38,11 +35,6 @@ export async function loadSettings(): Promise<Settings> {
 
 export async function saveSettings(settings: Settings): Promise<void> {
   await settingsItem.set(settings);
-}
-
-/** The language to show: the user's choice; Dutch until they choose. */
-export async function loadLocale(): Promise<Locale> {
-  return (await loadSettings()).language;
 }
 
 /**

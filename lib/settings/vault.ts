@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ZodMiniType } from 'zod/mini';
+import { platform } from '../platform';
 
 /**
  * Typed items in the extension's own IndexedDB (issue 13.5): what the worker keeps (settings, own mailboxes, team
@@ -13,7 +14,113 @@ const databaseName = 'veilig-aanmelden';
 const storeName = 'items';
 const channelName = 'veilig-aanmelden-vault';
 
-type Backend = { get: (key: string) => Promise<unknown>; set: (key: string, value: unknown) => Promise<void>; remove: (key: string) => Promise<void> };
+/** One step of the database's history: what takes it from the version before to this one. */
+export type Upgrade = (db: IDBDatabase) => void;
+
+/**
+ * The database's versions, oldest first: step n makes version n, and the database's version is the number of steps.
+ * `onupgradeneeded` runs, in order and in its one transaction, every step above the version a browser already has
+ * (all of them on a fresh install). A step that has shipped never changes; a new version is a new step at the end.
+ */
+export const upgrades: readonly Upgrade[] = [
+  // 1: one store of items, each under its item's key.
+  (db) => void db.createObjectStore(storeName),
+];
+
+/**
+ * What versions before the vault kept in `storage.local`, under the key of the item that now holds it here: the
+ * settings, the register, the worker's own mailboxes and the last draft's attach record. Removed, never moved (a
+ * content script can write `storage.local`: moving would launder a planted value into the vault), at every opening
+ * of the database rather than once at an upgrade, since a content script can plant there again at any time, and
+ * nothing planted should stay for a later version to trust. The add-in's shell has nothing to remove.
+ */
+const retiredLocalKeys = ['settings', 'register', 'directoryAdditions', 'lastAttachTiers'] as const;
+
+/** How long an opening waits for the pages that hold an older version open to close it, once the browser says they do. */
+const blockedWaitMs = 3000;
+
+/** The database could not be upgraded: another page still holds an older version of it open (it runs older code). */
+export class VaultBlockedError extends Error {
+  override readonly name = 'VaultBlockedError';
+  constructor() {
+    super('vault: another page of Veilig Aanmelden still has an older version of the database open; close it (or reload it) and try again');
+  }
+}
+
+/**
+ * Opens the database at the version `steps` make, upgrading it on the way. A connection closes itself when another
+ * page asks for a newer version (`versionchange`), so that page's upgrade is never held up by this one. When an older
+ * page holds it up instead (`blocked`), the opening waits `waitMs` for it to let go, then fails with
+ * `VaultBlockedError` rather than hang; the request itself stays queued, and the connection it brings once the other
+ * page has closed is closed again (the next opening finds the database upgraded).
+ */
+export function openVault(factory: IDBFactory, steps: readonly Upgrade[] = upgrades, waitMs = blockedWaitMs): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      settled = true;
+      clearTimeout(timer);
+    };
+    const req = factory.open(databaseName, steps.length);
+    req.onupgradeneeded = (event) => {
+      for (const step of steps.slice(event.oldVersion)) step(req.result);
+    };
+    req.onblocked = () => {
+      timer ??= setTimeout(() => {
+        settle();
+        reject(new VaultBlockedError());
+      }, waitMs);
+    };
+    req.onsuccess = () => {
+      const db = req.result;
+      if (settled) {
+        db.close();
+        return;
+      }
+      settle();
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    req.onerror = () => {
+      if (settled) return;
+      settle();
+      reject(req.error ?? new Error('vault: cannot open'));
+    };
+  });
+}
+
+/**
+ * The connection of this page, opened at the first use. The factory is read at each use, not kept: the unit tests
+ * swap in a fresh, empty one whenever they reset WXT's fake browser (test/setup.ts). A connection that closed (for a
+ * newer version, or because the browser closed it) or failed to open is dropped, and the next use opens anew.
+ */
+type Connection = { factory: IDBFactory; db: Promise<IDBDatabase>; closed: boolean };
+let connection: Connection | undefined;
+
+function database(): Promise<IDBDatabase> {
+  const factory = indexedDB;
+  if (connection && connection.factory === factory && !connection.closed) return connection.db;
+  const opened: Connection = { factory, db: connect(factory, () => (opened.closed = true)), closed: false };
+  connection = opened;
+  return opened.db;
+}
+
+async function connect(factory: IDBFactory, closed: () => void): Promise<IDBDatabase> {
+  let db: IDBDatabase | undefined;
+  try {
+    db = await openVault(factory);
+    db.addEventListener('versionchange', closed);
+    db.addEventListener('close', closed);
+    const shell = platform();
+    await Promise.all(retiredLocalKeys.map((key) => shell.removeLegacy(key).catch(() => undefined)));
+    return db;
+  } catch (error) {
+    db?.close();
+    closed();
+    throw error;
+  }
+}
 
 function request<T>(run: (store: IDBObjectStore) => IDBRequest<T>, mode: IDBTransactionMode, db: IDBDatabase): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -25,49 +132,15 @@ function request<T>(run: (store: IDBObjectStore) => IDBRequest<T>, mode: IDBTran
   });
 }
 
-function indexedDbBackend(factory: IDBFactory): Backend {
-  let opened: Promise<IDBDatabase> | undefined;
-  const open = () =>
-    (opened ??= new Promise((resolve, reject) => {
-      const req = factory.open(databaseName, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(storeName);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => {
-        opened = undefined;
-        reject(req.error ?? new Error('vault: cannot open'));
-      };
-    }));
-  return {
-    get: async (key) => request((store) => store.get(key), 'readonly', await open()),
-    set: async (key, value) => {
-      await request((store) => store.put(value, key), 'readwrite', await open());
-    },
-    remove: async (key) => {
-      await request((store) => store.delete(key), 'readwrite', await open());
-    },
-  };
-}
-
-/**
- * Without IndexedDB (unit tests only: every extension page, the background and the add-in's task pane have it), a map
- * in memory, emptied by `resetVaultMemory` (test/setup.ts does so whenever WXT's fake browser is reset).
- */
-const memory = new Map<string, unknown>();
-const memoryBackend: Backend = {
-  get: async (key) => structuredClone(memory.get(key)),
-  set: async (key, value) => void memory.set(key, structuredClone(value)),
-  remove: async (key) => void memory.delete(key),
+const store = {
+  get: async (key: string): Promise<unknown> => request((items) => items.get(key), 'readonly', await database()),
+  set: async (key: string, value: unknown): Promise<void> => {
+    await request((items) => items.put(value, key), 'readwrite', await database());
+  },
+  remove: async (key: string): Promise<void> => {
+    await request((items) => items.delete(key), 'readwrite', await database());
+  },
 };
-
-export function resetVaultMemory(): void {
-  memory.clear();
-}
-
-let backend: Backend | undefined;
-function current(): Backend {
-  backend ??= typeof indexedDB === 'undefined' ? memoryBackend : indexedDbBackend(indexedDB);
-  return backend;
-}
 
 type Listener = (key: string) => void;
 const listeners = new Set<Listener>();
@@ -110,36 +183,25 @@ export type VaultItem<T> = {
 };
 
 /**
- * One typed item of the vault, in the spirit of WXT's `storage.defineItem`: a key, a zod schema and a fallback.
- * `legacy` removes (once per page) what earlier versions kept in `storage.local` under this key. It is not moved
- * here: a content script could have written it, and moving it would launder a planted value into the vault.
+ * One typed item of the vault, in the spirit of WXT's `storage.defineItem`: a key, a zod schema and a fallback. An
+ * item that earlier versions kept in `storage.local` also has its key in `retiredLocalKeys` above.
  */
-export function defineVaultItem<S extends z.ZodType | ZodMiniType>(
-  key: string,
-  schema: S,
-  fallback: z.output<S>,
-  legacy?: { remove: () => Promise<void> },
-): VaultItem<z.output<S>> {
-  let cleaned = false;
+export function defineVaultItem<S extends z.ZodType | ZodMiniType>(key: string, schema: S, fallback: z.output<S>): VaultItem<z.output<S>> {
   // Classic and mini zod schemas parse alike (mini's are what the message schemas use).
   const checker = schema as unknown as z.ZodType<z.output<S>>;
   const get = async (): Promise<z.output<S>> => {
-    if (legacy && !cleaned) {
-      cleaned = true;
-      await legacy.remove().catch(() => undefined);
-    }
-    const parsed = checker.safeParse(await current().get(key));
+    const parsed = checker.safeParse(await store.get(key));
     return parsed.success ? parsed.data : fallback;
   };
   return {
     key,
     get,
     set: async (value) => {
-      await current().set(key, checker.parse(value));
+      await store.set(key, checker.parse(value));
       announce(key);
     },
     remove: async () => {
-      await current().remove(key);
+      await store.remove(key);
       announce(key);
     },
     watch: (listener) =>

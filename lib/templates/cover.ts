@@ -2,9 +2,6 @@ import { displayDate } from '../directory/decision';
 import { t, type Locale } from '../i18n';
 import type { Referrer } from '../referral/document';
 
-/** Version of the mail templates, recorded so a changed wording can be traced. */
-export const templateVersion = '2026-12-1';
-
 export type MailText = { subject: string; body: string };
 
 /**
@@ -32,7 +29,7 @@ export function referralMailText(reference: string, referrer: Referrer | null = 
   return { subject: t('mail_subject', [reference], locale), body: withSignature(body, referrer, locale) };
 }
 
-/** The withdrawal notice (SPEC F2, seed 003): identifies the referral by its reference and asks erasure. */
+/** The withdrawal notice (RULES F2, seed 003): identifies the referral by its reference and asks erasure. */
 export function withdrawalMailText(reference: string, referredOn: string, referrer: Referrer | null = null, locale: Locale = 'nl'): MailText {
   return {
     subject: t('mail_withdrawalSubject', [reference], locale),
@@ -40,7 +37,7 @@ export function withdrawalMailText(reference: string, referredOn: string, referr
   };
 }
 
-/** The correction notice (SPEC F3, protocol art. 7): the new reference replaces the original one. */
+/** The correction notice (RULES F3, protocol art. 7): the new reference replaces the original one. */
 export function correctionMailText(
   reference: string,
   corrects: string,

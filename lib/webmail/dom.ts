@@ -4,21 +4,11 @@
  * panel can fall back and say which step failed. No fixed sleeps: waits are observers with a timeout.
  */
 import type { AdapterStep, Displaced, SelfCheckItem } from '../messages';
+import { AdapterError } from './failure';
 import type { ReadBack, SelectorEntry, SelectorMap } from './types';
 
 export type { AdapterStep, Displaced, SelfCheckItem };
-
-export class AdapterError extends Error {
-  constructor(
-    readonly step: AdapterStep,
-    message: string,
-    /** What became of the compose that was on screen, when the error is about leaving it (issue 21.10). */
-    readonly displaced: Displaced | null = null,
-  ) {
-    super(message);
-    this.name = 'AdapterError';
-  }
-}
+export { AdapterError };
 
 type Alternatives = SelectorEntry | readonly string[];
 const cssOf = (alternatives: Alternatives): readonly string[] => ('css' in alternatives ? alternatives.css : alternatives);
@@ -48,7 +38,7 @@ export function queryAll<T extends Element = HTMLElement>(root: ParentNode, alte
 /** Like queryFirst, but a missing element is an AdapterError for the entry's step: "<what> not found". */
 export function required<T extends Element = HTMLElement>(root: ParentNode, entry: SelectorEntry, step?: AdapterStep): T {
   const found = queryFirst<T>(root, entry);
-  if (!found) throw new AdapterError(step ?? (entry.step === 'button' ? 'detect' : entry.step), `${entry.what} not found`);
+  if (!found) throw new AdapterError(step ?? (entry.step === 'button' ? 'detect' : entry.step), entry.what, 'notFound');
   return found;
 }
 
@@ -79,8 +69,8 @@ export function waitFor<T>(
       const value = probe();
       if (value) finish(() => resolve(value));
     });
-    const onAbort = () => finish(() => reject(new AdapterError(options.step, `${options.what}: cancelled`)));
-    const timer = setTimeout(() => finish(() => reject(new AdapterError(options.step, `${options.what} not found in time`))), options.timeoutMs);
+    const onAbort = () => finish(() => reject(new AdapterError(options.step, options.what, 'cancelled')));
+    const timer = setTimeout(() => finish(() => reject(new AdapterError(options.step, options.what, 'timeout'))), options.timeoutMs);
     observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
     options.signal?.addEventListener('abort', onAbort);
   });

@@ -1,5 +1,6 @@
 import type { AdapterStep, Displaced, DraftResult, ReadBack, TierReport } from '../messages';
 import { AdapterError, waitFor } from './dom';
+import { describe, failed } from './failure';
 import type { AdapterContext, DraftRequest, WebmailAdapter } from './types';
 
 export type { DraftResult };
@@ -13,11 +14,6 @@ export function attachmentStem(fileName: string): string {
 export function showsAttachment(draft: Pick<ReadBack, 'attachments'>, fileName: string): boolean {
   const stem = attachmentStem(fileName);
   return draft.attachments.some((name) => name.includes(stem));
-}
-
-function describe(adapter: WebmailAdapter, error: unknown): string {
-  // Only our own adapter messages travel (they name elements, never data); anything else is summarised.
-  return error instanceof AdapterError ? `${adapter.id}: ${error.message}` : `${adapter.id}: unexpected error`;
 }
 
 /** Resolves once `probe` holds, or once `timeoutMs` passed (false then); never throws but for a cancel. */
@@ -48,7 +44,7 @@ async function attachInTiers(adapter: WebmailAdapter, compose: Element, file: Fi
   const handed: TierReport[number][] = [];
   const lateLanding = () => {
     const tier = handed.at(-1) ?? tiers.at(-1);
-    if (tier) Object.assign(tier, { ok: true, detail: `${adapter.id}: attached file shown after its wait` });
+    if (tier) Object.assign(tier, { ok: true, ...failed(adapter.id, 'attached file', 'late') });
   };
   for (const tier of adapter.attachTiers) {
     if (tiers.length > 0) {
@@ -70,9 +66,9 @@ async function attachInTiers(adapter: WebmailAdapter, compose: Element, file: Fi
         report.ok = true;
         return;
       }
-      report.detail = `${adapter.id}: attached file not found in time`;
+      Object.assign(report, failed(adapter.id, 'attached file', 'timeout'));
     } catch (error) {
-      report.detail = describe(adapter, error);
+      Object.assign(report, describe(adapter.id, error));
       if (signal?.aborted) break;
     }
   }
@@ -82,7 +78,7 @@ async function attachInTiers(adapter: WebmailAdapter, compose: Element, file: Fi
     return;
   }
   const tried = tiers.map((report) => report.tier).join(', ');
-  throw new AdapterError('attach', left() <= 0 ? `no attach tier worked in time (${tried})` : `no attach tier worked (${tried})`);
+  throw new AdapterError('attach', '', left() <= 0 ? 'noTierInTime' : 'noTier', null, tried);
 }
 
 /**
@@ -132,6 +128,6 @@ export async function makeDraft(adapter: WebmailAdapter, request: DraftRequest, 
       draft = null;
     }
     if (error instanceof AdapterError && error.displaced) displaced = error.displaced;
-    return { status: 'failed', failedStep, completed, detail: describe(adapter, error), tiers, draft, displaced };
+    return { status: 'failed', failedStep, completed, ...describe(adapter.id, error), tiers, draft, displaced };
   }
 }

@@ -158,7 +158,7 @@ async function fillTo(compose: Element, address: string, { timeouts, signal }: A
     () => true,
     () => false,
   );
-  if (signal?.aborted) throw new AdapterError('recipient', 'recipient: cancelled');
+  if (signal?.aborted) throw new AdapterError('recipient', 'recipient', 'cancelled');
   if (reset || !shown()) {
     pasteText(field, address);
     await wait(compose, shown, 'recipient chip', timeouts.chipMs, signal).catch(() => undefined);
@@ -212,7 +212,7 @@ export const gmail: WebmailAdapter = {
 
   async setRecipient(compose, address, context) {
     await fillTo(compose, address, context);
-    if (!readBack(compose).to.includes(address)) throw new AdapterError('recipient', 'recipient chip not shown');
+    if (!readBack(compose).to.includes(address)) throw new AdapterError('recipient', 'recipient chip', 'notShown');
   },
 
   setSubject(compose, subject) {
@@ -233,7 +233,7 @@ export const gmail: WebmailAdapter = {
       async run(compose, file) {
         // This compose's own input only: another compose's would attach to the wrong mail.
         const input = queryAll<HTMLInputElement>(compose, selectors.fileInput).find((candidate) => !imageOnly(candidate));
-        if (!input) throw new AdapterError('attach', 'file input not found');
+        if (!input) throw new AdapterError('attach', 'file input', 'notFound');
         setInputFile(input, file);
       },
     },

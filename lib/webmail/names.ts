@@ -1,5 +1,5 @@
 import { isMessageKey, t, type MessageKey } from '../i18n';
-import type { AdapterStep, AttachTierId } from '../messages';
+import type { AdapterFailure, AdapterProblem, AdapterStep, AttachTierId } from '../messages';
 
 /**
  * The names of the adapters' steps, page elements and attach tiers in the user's language, for the self-check and
@@ -16,29 +16,32 @@ export function whatName(what: string): string {
 export const stepName = (step: AdapterStep | 'connection' | 'button'): string => t(`step_${step}` as MessageKey);
 export const tierName = (tier: AttachTierId): string => t(`tier_${tier}` as MessageKey);
 
-/**
- * What went wrong in a step, in the user's language. The adapters report it in English ("gmail: drop zone not found
- * in time": the adapter, the element's `what`, the problem), which is what a developer reads in the code and what
- * the content script sends; the self-check and the pilot check show it translated. A detail in another form is
- * shown as it came.
- */
-const detailForms: readonly [RegExp, MessageKey][] = [
-  [/^(.+) not found in time$/u, 'detail_timeout'],
-  [/^(.+) not found$/u, 'detail_notFound'],
-  [/^(.+) not shown$/u, 'detail_notShown'],
-  [/^(.+): cancelled$/u, 'detail_cancelled'],
-  [/^no attach tier worked\b/u, 'detail_noTier'],
-  [/^To\/Cc\/Bcc read back differ\b/u, 'detail_readBack'],
-  [/^no compose form open$/u, 'detail_noCompose'],
-  [/^unexpected error$/u, 'detail_unexpected'],
-  [/^the compose on screen was not saved as a draft\b/u, 'displaced_detailNotSaved'],
-];
+const problemKeys: Record<AdapterProblem, MessageKey> = {
+  notFound: 'detail_notFound',
+  timeout: 'detail_timeout',
+  notShown: 'detail_notShown',
+  cancelled: 'detail_cancelled',
+  late: 'detail_late',
+  noTier: 'detail_noTier',
+  noTierInTime: 'detail_noTier',
+  readBackDiffers: 'detail_readBack',
+  noCompose: 'detail_noCompose',
+  notSaved: 'displaced_detailNotSaved',
+  unexpected: 'detail_unexpected',
+};
 
-export function detailName(detail: string): string {
-  const [, adapter, rest] = /^(\w+): (.*)$/su.exec(detail) ?? [undefined, null, detail];
-  for (const [form, key] of detailForms) {
-    const match = form.exec(rest ?? '');
-    if (match) return `${adapter ? `${adapter}: ` : ''}${t(key, match[1] === undefined ? [] : [whatName(match[1])])}`;
-  }
-  return detail;
+/**
+ * What went wrong in a step, in the user's language, from the adapter's data (issue 23.5): "gmail: " and the problem
+ * with the element's name put in. Nothing is parsed back from the English detail.
+ */
+export function failureName({ adapter, what, problem }: AdapterFailure): string {
+  return `${adapter}: ${t(problemKeys[problem], [whatName(what)])}`;
+}
+
+/**
+ * The text of a report's line: the adapter's failure in the user's language where there is one; else the detail as it
+ * came (the Outlook add-in's Office errors, a record an earlier version stored).
+ */
+export function detailName({ detail, failure }: { detail: string; failure?: AdapterFailure | undefined }): string {
+  return failure ? failureName(failure) : detail;
 }

@@ -116,7 +116,7 @@ const wells = (compose: Element) => {
 
 function subjectField(compose: Element): HTMLInputElement {
   const field = queryFirst<HTMLInputElement>(compose, [selectors.subject.css[0]]) ?? queryAll<HTMLInputElement>(compose, [selectors.subject.css[1]]).at(-1);
-  if (!field) throw new AdapterError('subject', 'subject field not found');
+  if (!field) throw new AdapterError('subject', 'subject field', 'notFound');
   return field;
 }
 
@@ -201,7 +201,7 @@ function insertText(field: HTMLElement, text: string): void {
 
 async function fillTo(compose: Element, address: string, { timeouts, signal }: AdapterContext): Promise<void> {
   const well = wells(compose)[0];
-  if (!(well instanceof HTMLElement)) throw new AdapterError('recipient', 'To field not found');
+  if (!(well instanceof HTMLElement)) throw new AdapterError('recipient', 'To field', 'notFound');
   // A collapsed reply row becomes editable on focusin (BRK makeFieldsEditable). Never Escape: it discards (PB).
   well.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
   well.focus();
@@ -237,7 +237,7 @@ export const outlook: WebmailAdapter = {
 
   async setRecipient(compose, address, context) {
     await fillTo(compose, address, context);
-    if (!readBack(compose).to.includes(address)) throw new AdapterError('recipient', 'recipient pill not shown');
+    if (!readBack(compose).to.includes(address)) throw new AdapterError('recipient', 'recipient pill', 'notShown');
   },
 
   setSubject(compose, subject) {

@@ -1,21 +1,19 @@
 import type { AdapterStep, PilotReport, TierReport } from '../messages';
-import { AdapterError, waitFor } from './dom';
+import { waitFor } from './dom';
+import { describe, failed } from './failure';
 import type { AdapterContext, WebmailAdapter } from './types';
 
 /** The pilot check's file: harmless text, no client data. */
 export const pilotFileName = 'veilig-aanmelden-test.txt';
 const pilotText = 'Veilig Aanmelden: testbestand van de koppelingstest. Geen gegevens van cliënten. Je mag deze mail verwijderen.';
 
-const describe = (adapter: WebmailAdapter, error: unknown) =>
-  error instanceof AdapterError ? `${adapter.id}: ${error.message}` : `${adapter.id}: unexpected error`;
-
 /**
- * The pilot check (SPEC §8): the whole chain on the live webmail with a harmless test file to the worker's own
+ * The pilot check (RULES §8): the whole chain on the live webmail with a harmless test file to the worker's own
  * address: a fresh compose, To, subject, body, then every attach tier (each on its own, so IT learns which work),
  * then the read-back. It reports per step and per tier and leaves the test draft for the worker to delete.
  */
 export async function runPilot(adapter: WebmailAdapter, to: string, context: AdapterContext, afterNavigation = false): Promise<PilotReport> {
-  const steps: { step: AdapterStep; ok: boolean; detail: string }[] = [];
+  const steps: Extract<PilotReport, { status: 'done' }>['steps'] = [];
   const tiers: TierReport = [];
   const done = (): PilotReport => ({ status: 'done', adapter: adapter.id, origin: context.doc.location.origin, steps, tiers });
   let compose: Element;
@@ -25,7 +23,7 @@ export async function runPilot(adapter: WebmailAdapter, to: string, context: Ada
     compose = fresh.compose;
     steps.push({ step: 'openCompose', ok: true, detail: '' });
   } catch (error) {
-    steps.push({ step: 'openCompose', ok: false, detail: describe(adapter, error) });
+    steps.push({ step: 'openCompose', ok: false, ...describe(adapter.id, error) });
     return done();
   }
   const fill: [AdapterStep, () => Promise<void> | void][] = [
@@ -38,7 +36,7 @@ export async function runPilot(adapter: WebmailAdapter, to: string, context: Ada
       await run();
       steps.push({ step, ok: true, detail: '' });
     } catch (error) {
-      steps.push({ step, ok: false, detail: describe(adapter, error) });
+      steps.push({ step, ok: false, ...describe(adapter.id, error) });
     }
   }
   const file = new File([pilotText], pilotFileName, { type: 'text/plain' });
@@ -52,16 +50,16 @@ export async function runPilot(adapter: WebmailAdapter, to: string, context: Ada
       });
       tiers.push({ tier: tier.id, ok: true, detail: '' });
     } catch (error) {
-      tiers.push({ tier: tier.id, ok: false, detail: describe(adapter, error) });
+      tiers.push({ tier: tier.id, ok: false, ...describe(adapter.id, error) });
     }
   }
   steps.push({ step: 'attach', ok: tiers.some((report) => report.ok), detail: '' });
   try {
     const draft = adapter.readBack(compose);
     const right = draft.to.length === 1 && draft.to[0] === to.toLowerCase() && draft.cc.length + draft.bcc.length === 0;
-    steps.push({ step: 'read', ok: right, detail: right ? '' : `${adapter.id}: To/Cc/Bcc read back differ from what was filled` });
+    steps.push({ step: 'read', ok: right, ...(right ? { detail: '' } : failed(adapter.id, '', 'readBackDiffers')) });
   } catch (error) {
-    steps.push({ step: 'read', ok: false, detail: describe(adapter, error) });
+    steps.push({ step: 'read', ok: false, ...describe(adapter.id, error) });
   }
   return done();
 }

@@ -105,7 +105,7 @@ async function saveBeforeLeaving(doc: Document, compose: Element, { timeouts, si
   const left = leaving(draft, composeMode(doc));
   const saveId = () => queryFirst<HTMLInputElement>(doc, selectors.draftSaveId)?.value ?? '';
   const errors = new Set(queryAll(doc, selectors.saveError));
-  const fail = (why: string) => new AdapterError('openCompose', `the compose on screen was not saved as a draft (${why}): it stays open`, { ...left, savedAs: 'kept' });
+  const fail = (why: string) => new AdapterError('openCompose', '', 'notSaved', { ...left, savedAs: 'kept' }, why);
   try {
     // Roundcube saves only finished uploads and refuses commands while busy: let an upload end first.
     await waitFor(doc.documentElement, () => !queryFirst(doc, selectors.uploading), { timeoutMs: timeouts.tierMs, step: 'openCompose', what: 'upload in progress', signal });
@@ -208,7 +208,7 @@ export const roundcube: WebmailAdapter = {
   uploading: (compose) => queryFirst(compose.ownerDocument, selectors.uploading) !== null,
 
   readBack(compose) {
-    if (!queryFirst(compose, selectors.subject)) throw new AdapterError('read', 'subject field not found');
+    if (!queryFirst(compose, selectors.subject)) throw new AdapterError('read', 'subject field', 'notFound');
     return readBack(compose);
   },
 };

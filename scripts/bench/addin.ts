@@ -16,7 +16,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { FakeOfficeOptions } from '../../test/addin/fake-office';
 import { bundleFakeOffice, fakeOfficeScript, routeToFake, serveAddinBuild } from '../../test/addin/taskpane-server';
 import { chromiumExecutable } from '../../test/browser/chromium';
-import { button, fillReferral } from '../../test/e2e/flow';
+import { fillReferral } from '../../test/e2e/flow';
+import { button } from '../../test/support/driver';
 import { figure, round, type Figure } from './stats';
 
 /** An Outlook task pane's size in CSS pixels (Outlook on the web: about 350 wide). */

@@ -4,7 +4,8 @@
 // processes (the bounds of the skew are measured, see clockSkew).
 import { CDPSessionEvent, type CDPSession, type Extension, type Page } from 'puppeteer-core';
 import { closeSidePanel, launchChromiumWithExtension, openSidePanel, type ChromiumWithExtension } from '../../test/browser/chromium';
-import { addRoundcubeInOptions, button, clickPanelButton, finishReferral, textAppears } from '../../test/e2e/flow';
+import { addRoundcubeInOptions, clickPanelButton, finishReferral } from '../../test/e2e/flow';
+import { button, textAppears } from '../../test/support/driver';
 
 export type Bench = ChromiumWithExtension & { product: string; extension: Extension };
 
@@ -162,7 +163,22 @@ export type OpenTiming = { panel: Page; openMs: number; paintedMs: number; navig
 const nodeNow = () => performance.timeOrigin + performance.now();
 
 async function timing(panel: Page, trigger: number): Promise<OpenTiming> {
-  await panel.waitForFunction(() => (globalThis as PanelWindow).__vaBench?.painted !== undefined, { timeout: 20_000, polling: 20 });
+  await panel.waitForFunction(() => (globalThis as PanelWindow).__vaBench?.painted !== undefined, { timeout: 20_000, polling: 20 }).catch(async (error: unknown) => {
+    // Say what the panel showed: whether the probe ran, which marks it took, the heading and the first field.
+    const seen = await panel
+      .evaluate(() => {
+        const first = document.querySelector('main.panel input');
+        return JSON.stringify({
+          url: location.href,
+          marks: (globalThis as PanelWindow).__vaBench ?? null,
+          visibility: document.visibilityState,
+          heading: document.querySelector('h1')?.textContent ?? null,
+          firstField: first instanceof HTMLInputElement ? { disabled: first.disabled, visible: first.checkVisibility() } : null,
+        });
+      })
+      .catch((reason: unknown) => `(the panel could not be read: ${String(reason)})`);
+    throw new Error(`open: the panel did not paint within 20 s: ${seen}`, { cause: error });
+  });
   const [marks, navigation] = await Promise.all([
     panelMarks(panel),
     panel.evaluate(() => {

@@ -6,8 +6,10 @@
 // - Gmail and Outlook: the behavioural fixtures at their webmail addresses, from the inbox (the adapter opens the
 //   compose), every way to attach answered; and the same pages with every way switched off, until the fallback.
 import type { Page } from 'puppeteer-core';
-import { button, fillReferral, loginRoundcube, textAppears, waitForRoundcube, waitForTargetLine } from '../../test/e2e/flow';
+import { fillReferral, waitForTargetLine } from '../../test/e2e/flow';
+import { loginRoundcube, waitForRoundcube } from '../../test/e2e/roundcube/page';
 import { startRoundcube, stopRoundcube } from '../../test/e2e/roundcube/server';
+import { button, textAppears } from '../../test/support/driver';
 import { addRoundcubeOrigin, blankPanel, closePanel, newTab, panelFor, panelMarks, resetPanelMarks, type Bench } from './browser';
 import { loadBehaviourPage, type BehaviourPage } from './pages';
 import { failedFigure, figure, type Figure } from './stats';

@@ -2,7 +2,7 @@
 /**
  * A typed fake of `Office.context.mailbox.item` in compose mode (a new mail, a reply or a forward), for the add-in's tests.
  * No Outlook emulator exists; this models what Microsoft documents and what the office-js issue threads report
- * (../shared/fixtures/OUTLOOK-ADDIN-2026.md):
+ * (Microsoft's Office.js reference and the office-js issue tracker; docs/OUTLOOK-ADDIN.md has the route):
  * - every callback comes asynchronously, with an `AsyncResult` whose status is the string office.js uses at runtime
  *   ("succeeded"/"failed": the typings declare a numeric enum, office.js sets strings);
  * - the limits: subject ≤ 255 characters, body ≤ 1,000,000, base64 ≤ 34,865,152 characters, 25 MB of attachments, a

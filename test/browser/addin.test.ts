@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeOfficeOptions } from '../addin/fake-office';
 import { addinFolder as folder, bundleFakeOffice, officeJs, serveAddinBuild } from '../addin/taskpane-server';
 import { clearTextMarkers } from '../e2e/drafts';
-import { button, client, fillReferral, makeDraft, shownPassword, textAppears } from '../e2e/flow';
+import { client, fillReferral, makeDraft, shownPassword } from '../e2e/flow';
+import { button, textAppears } from '../support/driver';
 import { chromiumExecutable, settled } from './chromium';
 import { mixedPolicy } from './policy-cases';
 

@@ -1,11 +1,12 @@
-// Debian's Chromium with the built extension, driven by puppeteer-core over CDP: the only driver here that sees the
-// side panel (Playwright lists no side panel page at all). See TOOLCHAIN.md, "The side panel".
+// Debian's Chromium with the built extension, driven by puppeteer-core over CDP, which sees the side panel as a page
+// of its own (openSidePanel below); the side panel's ways in and out, and loopback stand-in servers.
+// Finding and acting on a page's elements: test/support/driver.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Frame, type Page, type Target, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 'puppeteer-core';
 import { chromeE2eBuild } from './extension';
 
 export const chromiumExecutable = '/usr/bin/chromium';
@@ -133,130 +134,6 @@ export async function closeSidePanel(browser: Browser, panel: Page): Promise<voi
   });
   await panel.evaluate(() => window.close());
   await Promise.race([gone, new Promise((_, reject) => setTimeout(() => reject(new Error('the side panel did not close')), 5_000))]);
-}
-
-// Locating and filling, for the tests that used Playwright's getByRole, getByText and fill: the same questions
-// asked of the page in plain DOM terms, waiting (polling) the way Playwright's locators do.
-
-/** A page or one of its frames. */
-type Surface = Page | Frame;
-/**
- * A text to find, as Playwright's locators take it: a string is looked for case-insensitively anywhere in the text
- * (white space collapsed), a pattern is tested against the whole text.
- */
-type Name = string | RegExp;
-/** The name crosses into the page as a pattern's source and flags. */
-type NameInPage = { source: string; flags: string };
-const inPage = (name: Name): NameInPage =>
-  typeof name === 'string' ? { source: name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), flags: 'iu' } : { source: name.source, flags: name.flags };
-
-/** The roles the tests ask for, as the elements that carry them. A section is a region only when it is named. */
-const roleSelectors = {
-  article: 'article, [role="article"]',
-  button: 'button, [role="button"]',
-  heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
-  link: 'a[href], [role="link"]',
-  region: 'section[aria-label], section[aria-labelledby], [role="region"]',
-} as const;
-
-export type Role = keyof typeof roleSelectors;
-
-/**
- * The one visible element with `role` whose accessible name (aria-labelledby, else aria-label, else its text, white
- * space collapsed) holds `name` (see Name), looked for inside `within` when given; a button must be enabled (what
- * Playwright's click waits for). Waits up to `timeout`. Like Playwright's strict locators it fails when two match,
- * and its error lists the names of that role on show.
- */
-export async function byRole<T extends Element = HTMLElement>(
-  surface: Surface,
-  role: Role,
-  name: Name,
-  options: { timeout?: number; within?: ElementHandle<Element> } = {},
-): Promise<ElementHandle<T>> {
-  const find = (selector: string, wanted: NameInPage, root: Element | null, list: boolean) => {
-    const normal = (text: string | null | undefined) => (text ?? '').replace(/\s+/gu, ' ').trim();
-    const nameOf = (element: Element) => {
-      const labelledBy = element.getAttribute('aria-labelledby');
-      if (labelledBy) return normal(labelledBy.split(/\s+/u).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
-      return normal(element.getAttribute('aria-label') ?? element.textContent);
-    };
-    const shown = [...(root ?? document).querySelectorAll(selector)].filter(
-      (element) => element.checkVisibility() && !(element instanceof HTMLButtonElement && element.disabled),
-    );
-    if (list) return shown.map(nameOf);
-    const pattern = new RegExp(wanted.source, wanted.flags);
-    const found = shown.filter((element) => pattern.test(nameOf(element)));
-    if (found.length > 1) return `${found.length} match: ${JSON.stringify(found.map(nameOf))}`;
-    return found[0] ?? null;
-  };
-  const selector = roleSelectors[role];
-  const root = options.within ?? null;
-  let handle;
-  try {
-    handle = await surface.waitForFunction(find, { timeout: options.timeout ?? 5_000, polling: 50 }, selector, inPage(name), root, false);
-  } catch (error) {
-    const names = await surface.evaluate(find, selector, inPage(name), root, true).catch(() => []);
-    throw new Error(`no ${role} named ${String(name)}; on show: ${JSON.stringify(names).slice(0, 1_000)}`, { cause: error });
-  }
-  const element = handle.asElement();
-  if (!element) throw new Error(`more than one ${role} named ${String(name)}: ${String(await handle.jsonValue())}`);
-  // To the middle of the page, as a worker scrolls to what they click (the panel's button bar sits over the bottom).
-  await element.evaluate((node) => (node as unknown as Element).scrollIntoView({ block: 'center', inline: 'nearest' })).catch(() => undefined);
-  return element as ElementHandle<T>;
-}
-
-/**
- * Waits until a visible element matching `selector` has a text (white space collapsed) that holds `text` (see Name);
- * resolves with that element's text.
- */
-export async function waitForText(surface: Surface, text: Name, options: { timeout?: number; selector?: string } = {}): Promise<string> {
-  const handle = await surface
-    .waitForFunction(
-      (selector: string, wanted: NameInPage) => {
-        const pattern = new RegExp(wanted.source, wanted.flags);
-        return (
-          [...document.querySelectorAll(selector)]
-            .filter((element) => element.checkVisibility())
-            .map((element) => (element.textContent ?? '').replace(/\s+/gu, ' ').trim())
-            .find((content) => pattern.test(content)) ?? null
-        );
-      },
-      { timeout: options.timeout ?? 5_000, polling: 50 },
-      options.selector ?? 'body *',
-      inPage(text),
-    )
-    .catch(async (error: unknown) => {
-      const shown = await surface.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      throw new Error(`${String(text)} did not appear; the page shows: ${JSON.stringify(shown.slice(0, 1_500))}`, { cause: error });
-    });
-  return (await handle.jsonValue()) as string;
-}
-
-/**
- * Replaces what the field holds with `value` the way Playwright's fill does: focus, select all, then one insertText
- * (an input event carrying the whole value, as a paste or an input method gives), or Delete for the empty string.
- */
-export async function fill(control: ElementHandle<HTMLInputElement | HTMLTextAreaElement>, value: string): Promise<void> {
-  const { keyboard } = control.frame.page();
-  await control.focus();
-  await control.evaluate((element) => element.select());
-  if (value === '') await keyboard.press('Delete');
-  else await keyboard.sendCharacter(value);
-}
-
-/** Chooses `value` in the <select> labelled `label`, once the list offers it (the lists fill in as the form is typed). */
-export async function selectByLabel(surface: Surface, label: string, value: string, options: { timeout?: number } = {}): Promise<void> {
-  const select = (await surface.waitForFunction(
-    (text: string, choice: string) => {
-      const control = [...document.querySelectorAll('label')].find((element) => (element.textContent ?? '').replace(/\s+/gu, ' ').trim() === text)?.control;
-      return control instanceof HTMLSelectElement && [...control.options].some((option) => option.value === choice) ? control : null;
-    },
-    { timeout: options.timeout ?? 5_000, polling: 50 },
-    label,
-    value,
-  )) as ElementHandle<HTMLSelectElement>;
-  const chosen = await select.select(value);
-  if (chosen[0] !== value) throw new Error(`${label}: ${value} is not a choice (got ${JSON.stringify(chosen)})`);
 }
 
 /** A plain page on loopback with `title` and one line of `text` (no webmail): a stand-in for another site. */

@@ -3,8 +3,9 @@ import type { Server } from 'node:http';
 import type { Page, PermissionState } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearAfterMs } from '../../lib/clipboard';
-import { button, fillReferral, openPasswordChoice, shownPassword, textAppears } from '../e2e/flow';
-import { byRole, launchChromiumWithExtension, servePage, settled, type ChromiumWithExtension } from './chromium';
+import { fillReferral, openPasswordChoice, shownPassword } from '../e2e/flow';
+import { button, byRole, textAppears } from '../support/driver';
+import { launchChromiumWithExtension, servePage, settled, type ChromiumWithExtension } from './chromium';
 import { chromeBuild } from './extension';
 
 // Issue 13, item 6: after "Concept klaar" the clipboard still held the password. The fix (lib/clipboard.ts, the

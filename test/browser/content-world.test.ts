@@ -2,14 +2,15 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { CDPSession, Page, Protocol } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import nl from '../../public/_locales/nl/messages.json';
-import { mailboxChoicesKey, teamEntriesKey, userAdditionsKey } from '../../lib/directory/storage';
 import { userAdditionsSchema } from '../../lib/directory/layers';
-import { registerKey } from '../../lib/register/storage';
+import { mailboxChoicesKey, teamEntriesKey, userAdditionsKey } from '../../lib/directory/storage';
 import { registerSchema } from '../../lib/register/schema';
+import { registerKey } from '../../lib/register/storage';
 import { settingsKey, settingsSchema } from '../../lib/settings';
-import { addRoundcubeInOptions, button, byLabel, fillReferral, textAppears } from '../e2e/flow';
-import { byRole, fill, launchChromiumWithExtension, servePage, settled, waitForText, type ChromiumWithExtension } from './chromium';
+import nl from '../../public/_locales/nl/messages.json';
+import { addRoundcubeInOptions, fillReferral } from '../e2e/flow';
+import { button, byLabel, byRole, fill, textAppears, waitForText } from '../support/driver';
+import { launchChromiumWithExtension, servePage, settled, type ChromiumWithExtension } from './chromium';
 import { chromeE2eBuild } from './extension';
 
 // Issue 13, item 5: code running in our content-script world (a compromised renderer, or a bug in the content script)
@@ -105,17 +106,26 @@ type World = { contextId: number; evaluate: <T>(expression: string) => Promise<T
  */
 async function contentWorld(session: CDPSession, extensionBaseUrl: string): Promise<World> {
   const origin = extensionBaseUrl.replace(/\/$/u, '');
-  const contexts: Protocol.Runtime.ExecutionContextDescription[] = [];
-  session.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  await session.send('Runtime.enable');
   const isOurs = (context: Protocol.Runtime.ExecutionContextDescription) =>
     (context.auxData as { type?: string } | undefined)?.type === 'isolated' && context.origin === origin;
-  const deadline = Date.now() + 5_000;
-  while (!contexts.some(isOurs)) {
-    if (Date.now() > deadline) throw new Error(`no content-script world; contexts: ${JSON.stringify(contexts.map((context) => [context.name, context.origin, context.auxData]))}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const contextId = contexts.find(isOurs)!.id;
+  // Runtime.enable reports every context the page has, then each new one as it is created.
+  const contexts: Protocol.Runtime.ExecutionContextDescription[] = [];
+  const ours = new Promise<Protocol.Runtime.ExecutionContextDescription>((resolve, reject) => {
+    const deadline = setTimeout(() => {
+      session.off('Runtime.executionContextCreated', created);
+      reject(new Error(`no content-script world; contexts: ${JSON.stringify(contexts.map((context) => [context.name, context.origin, context.auxData]))}`));
+    }, 5_000);
+    const created = ({ context }: Protocol.Runtime.ExecutionContextCreatedEvent) => {
+      contexts.push(context);
+      if (!isOurs(context)) return;
+      clearTimeout(deadline);
+      session.off('Runtime.executionContextCreated', created);
+      resolve(context);
+    };
+    session.on('Runtime.executionContextCreated', created);
+  });
+  await session.send('Runtime.enable');
+  const contextId = (await ours).id;
   return {
     contextId,
     evaluate: async <T>(expression: string) => {
@@ -163,7 +173,7 @@ type Read = { hasChromeStorage: unknown; local: unknown; sync: unknown; session:
  * What the content world read, without storage.managed. That one is left out of every assertion on purpose: in
  * Chrome storage.managed has no access level and stays readable by content scripts (this world gets the policy,
  * here {} as no policy is set), so a policy's pre-shared keys are exposed to it. That is not "OK": it is the residual
- * risk the README names ("Enterprise policy is readable by content scripts in Chrome"); the extension reads the keys
+ * risk docs/SECURITY.md names ("Enterprise policy is readable by content scripts in Chrome"); the extension reads the keys
  * only in the panel and the options page, and deployers who fear this use generated passwords.
  */
 function withoutManaged(read: Read): Omit<Read, 'managed'> {

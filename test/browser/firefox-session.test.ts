@@ -4,19 +4,10 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { panelWindow } from '../e2e/firefox-flow';
-import {
-  addRoundcubeInOptions,
-  button,
-  clickPanelButton,
-  client,
-  clientValues,
-  fillReferral,
-  loginRoundcube,
-  textAppears,
-  waitForRoundcube,
-  waitForTargetLine,
-} from '../e2e/flow';
+import { addRoundcubeInOptions, clickPanelButton, client, clientValues, fillReferral, waitForTargetLine } from '../e2e/flow';
+import { loginRoundcube, waitForRoundcube } from '../e2e/roundcube/page';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from '../e2e/roundcube/server';
+import { button, textAppears } from '../support/driver';
 import { servePage, serveProxy } from './chromium';
 import { firefoxE2eBuild, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
 

@@ -14,8 +14,9 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { belgianToday } from '../../lib/time';
-import { button, byLabel, fillConsent, normalize, typeInto } from '../e2e/flow';
-import { byRole, fill, launchChromiumWithExtension, waitForText, type ChromiumWithExtension } from './chromium';
+import { fillConsent } from '../e2e/flow';
+import { button, byLabel, byRole, fill, normalize, typeInto, waitForText } from '../support/driver';
+import { launchChromiumWithExtension, type ChromiumWithExtension } from './chromium';
 import { chromeBuild } from './extension';
 
 /** "2026-12-01" → "01-12-2026", as the pages show and take dates. */
@@ -66,18 +67,6 @@ async function open(extension: ChromiumWithExtension, path: string): Promise<Pag
 const text = async (element: ElementHandle<Element>) => normalize(await element.evaluate((node) => node.textContent));
 const heading = (page: Page) => page.$eval('h1', (element) => (element.textContent ?? '').replace(/\s+/gu, ' ').trim());
 
-/** The form control whose <label> inside `root` reads exactly `label` (the options page repeats some labels). */
-async function labelledIn(page: Page, root: ElementHandle<Element>, label: string): Promise<ElementHandle<HTMLInputElement>> {
-  const handle = await page.waitForFunction(
-    (within: Element, wanted: string) =>
-      [...within.querySelectorAll('label')].find((element) => (element.textContent ?? '').replace(/\s+/gu, ' ').trim() === wanted)?.control ?? null,
-    { timeout: 5_000, polling: 50 },
-    root,
-    label,
-  );
-  return handle as ElementHandle<HTMLInputElement>;
-}
-
 /** Controls in the recipient box that could act as an acknowledgement ("toch aanmelden"): there must be none. */
 const overrideControls = (box: ElementHandle<Element>) =>
   box.$$eval('input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="switch"], [role="radio"]', (elements) => elements.length);
@@ -120,7 +109,8 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
     /** "Maak concept" on the client step: the step must stay, and not for a field's sake (all fields are valid). */
     const nextIsRefused = async () => {
       await (await button(page, 'Maak concept')).click();
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // The panel's answer to this click: the focus moves from the button to the gate's alert.
+      await page.waitForFunction(() => document.activeElement?.textContent?.startsWith('Aanmelden kan nu niet') === true, { timeout: 5_000, polling: 50 });
       expect(await heading(page)).toBe('Gegevens van de cliënt');
       expect(await page.$('output[aria-label="Wachtwoord om door te geven"]')).toBeNull();
       // No field's message: the one alert is the gate's, where its reason is, and it holds the focus.
@@ -137,11 +127,11 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
       const form = await page.waitForSelector(`[role="group"][aria-label="Mailadres en protocol toevoegen voor ${tessenderlo.name}"]`, { timeout: 5_000 });
       if (!form) throw new Error('the add form did not open');
       // The mailbox the recipient has is offered; the worker confirms it.
-      expect(await (await labelledIn(page, form, 'Mailadres voor aanmeldingen')).evaluate((element) => element.value)).toBe(tessenderlo.mailbox);
+      expect(await (await byLabel(page, 'Mailadres voor aanmeldingen', { within: form })).evaluate((element) => element.value)).toBe(tessenderlo.mailbox);
       expect(await overrideControls(box)).toBe(0);
-      await fill(await labelledIn(page, form, 'Ingangsdatum van het protocol'), date);
-      if (extra.phone) await fill(await labelledIn(page, form, 'Telefoonnummer van de sociale dienst'), extra.phone);
-      if (extra.source) await fill(await labelledIn(page, form, 'Bron'), extra.source);
+      await fill(await byLabel(page, 'Ingangsdatum van het protocol', { within: form }), date);
+      if (extra.phone) await fill(await byLabel(page, 'Telefoonnummer van de sociale dienst', { within: form }), extra.phone);
+      if (extra.source) await fill(await byLabel(page, 'Bron', { within: form }), extra.source);
       await (await byRole(page, 'button', /^Bewaar mailadres en protocol$/u, { within: form })).click();
       await page.waitForSelector('[role="group"].add-mailbox', { hidden: true, timeout: 5_000 });
     };
@@ -185,11 +175,11 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
       const options = await open(first, 'options.html');
       const own = await byRole(options, 'region', /^Eigen mailadressen$/u);
       for (const [query, entry, name] of [['Kortrijk', shared.kortrijk, 'OCMW Kortrijk'], ['2275', shared.lille, 'OCMW Lille']] as const) {
-        await fill(await labelledIn(options, own, 'Gemeente of postcode'), query);
-        await expect.poll(async () => (await labelledIn(options, own, 'Ontvanger')).evaluate((element) => element.value)).toBe(entry.id);
-        await fill(await labelledIn(options, own, 'Mailadres voor aanmeldingen'), entry.mailbox);
-        await fill(await labelledIn(options, own, 'Ingangsdatum van het protocol'), display(entry.inForce));
-        if (entry.phone) await fill(await labelledIn(options, own, 'Telefoonnummer van de sociale dienst'), entry.phone);
+        await fill(await byLabel(options, 'Gemeente of postcode', { within: own }), query);
+        await expect.poll(async () => (await byLabel(options, 'Ontvanger', { within: own })).evaluate((element) => element.value)).toBe(entry.id);
+        await fill(await byLabel(options, 'Mailadres voor aanmeldingen', { within: own }), entry.mailbox);
+        await fill(await byLabel(options, 'Ingangsdatum van het protocol', { within: own }), display(entry.inForce));
+        if (entry.phone) await fill(await byLabel(options, 'Telefoonnummer van de sociale dienst', { within: own }), entry.phone);
         await (await byRole(options, 'button', /^Bewaar mailadres en protocol$/u, { within: own })).click();
         await waitForText(options, `Bewaard: ${name} → ${entry.mailbox}`, { selector: '[role="status"]' });
       }
@@ -229,7 +219,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
       const second = await launch();
       const colleague = await open(second, 'options.html');
       const section = await byRole(colleague, 'region', /^Deel met je team$/u);
-      await (await labelledIn(colleague, section, 'Bestand van een collega inlezen')).uploadFile(file);
+      await (await byLabel(colleague, 'Bestand van een collega inlezen', { within: section })).uploadFile(file);
       const preview = await colleague.waitForSelector(`[role="group"][aria-label="Wat ${suggested} zou veranderen"]`, { timeout: 5_000 });
       if (!preview) throw new Error('no preview of the file');
       const items = await preview.$$('ul.team-preview > li');
@@ -262,7 +252,7 @@ describe('issue 12 in Chromium: the protocol gate and team sharing', () => {
       await (await byRole(colleague, 'button', /^Pas toe$/u, { within: preview })).click();
       await waitForText(colleague, 'Bevestig eerst het nieuwe telefoonnummer van OCMW Kortrijk, of vink die ontvanger af.', { selector: '[role="alert"]' });
       const confirm = `Nieuw nummer voor het wachtwoord: ik heb nagekeken dat ${shared.kortrijk.phone} het nummer van de sociale dienst van OCMW Kortrijk is`;
-      await (await labelledIn(colleague, preview, confirm)).click();
+      await (await byLabel(colleague, confirm, { within: preview })).click();
       await (await byRole(colleague, 'button', /^Pas toe$/u, { within: preview })).click();
       await waitForText(colleague, '1 mailadres van je team toegevoegd, 1 overgeslagen.', { selector: '[role="status"]' });
       const applied = await colleague.$$eval('section[aria-labelledby="team-title"] ul.additions li', (elements) =>

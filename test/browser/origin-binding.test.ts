@@ -3,8 +3,10 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addRoundcubeInOptions, button, clickPanelButton, fillReferral, loginRoundcube, textAppears, waitForRoundcube, waitForTargetLine } from '../e2e/flow';
+import { addRoundcubeInOptions, clickPanelButton, fillReferral, waitForTargetLine } from '../e2e/flow';
+import { loginRoundcube, waitForRoundcube } from '../e2e/roundcube/page';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from '../e2e/roundcube/server';
+import { button, textAppears } from '../support/driver';
 import { launchChromiumWithExtension, openSidePanel, serveProxy, type ChromiumWithExtension } from './chromium';
 import { chromeE2eBuild } from './extension';
 
@@ -93,8 +95,15 @@ describe('only the granted Roundcube origin is driven, never another port of its
       return (await api.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []);
     });
     expect(registered).toEqual([`${origin}/*`]);
-    // The sandbox's tab showed its button within moments of its load (document_idle); give the other one as long again.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Chromium injects a registered content script at document_idle: at the latest just after the load event. Once
+    // the other tab has loaded and its page has gone idle after that, a content script of ours would have run there.
+    await otherTab.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          if (document.readyState === 'complete') requestIdleCallback(() => resolve());
+          else window.addEventListener('load', () => requestIdleCallback(() => resolve()), { once: true });
+        }),
+    );
     expect(await otherTab.$('veilig-aanmelden')).toBeNull();
     expect(await sandboxTab.$('veilig-aanmelden')).not.toBeNull();
   });

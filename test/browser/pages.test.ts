@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byLabel, fillClient, fillConsent } from '../e2e/flow';
-import { byRole, fill, launchChromiumWithExtension, waitForText, type ChromiumWithExtension } from './chromium';
+import { fillClient, fillConsent } from '../e2e/flow';
+import { byLabel, byRole, fill, waitForText } from '../support/driver';
+import { launchChromiumWithExtension, type ChromiumWithExtension } from './chromium';
 import { chromeBuild } from './extension';
 
 // The built extension in Debian's Chromium: the pages load under the extension's CSP, from its own files.

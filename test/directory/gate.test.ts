@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDirectory, referralDecision, type Protocol, type Recipient } from '../../lib/directory';
 
-// The protocol gate (SPEC §11), over every status × date combination: only a known in-force date that is reached,
+// The protocol gate (RULES §11), over every status × date combination: only a known in-force date that is reached,
 // with no end date reached, lets a referral through. No acknowledgement exists to override it.
 const today = '2026-11-22';
 const yesterday = '2026-11-21';

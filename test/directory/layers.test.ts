@@ -37,7 +37,7 @@ describe('layers: managed > user > team > bundled, each saying where it comes fr
     const recipient = recipientOf('3980', directory);
     expect(recipient).toMatchObject({ mailboxOrigin: 'user', datesOrigin: 'user', conflict: null });
     expect(referralDecision(recipient, today).verdict).toBe('allow');
-    // The worker's own entry brings its own dates: the bundled ones do not fill in for it (SPEC §7).
+    // The worker's own entry brings its own dates: the bundled ones do not fill in for it (RULES §7).
     const lille = recipientOf('2275', createDirectory({ user: { '13019': addition('sociale.dienst@lille.be') } }));
     expect(sourceLine(lille)).toBe('Mailadres: door jou toegevoegd op 20-11-2026; ingangsdatum: geen datum.');
     expect(referralDecision(lille, today)).toMatchObject({ verdict: 'refuse', action: 'addDate' });

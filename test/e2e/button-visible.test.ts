@@ -4,7 +4,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSidePanel, launchChromiumWithExtension, openSidePanel, type ChromiumWithExtension } from '../browser/chromium';
 import { chromeE2eBuild } from '../browser/extension';
-import { addRoundcubeInOptions, loginRoundcube, openCompose, waitForTargetLine } from './flow';
+import { addRoundcubeInOptions, openCompose, waitForTargetLine } from './flow';
+import { loginRoundcube } from './roundcube/page';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
 
 // Issue 14 item 7: the in-page button "Aanmelden bij OCMW" is never clipped. In the real Roundcube (loopback sandbox,
@@ -49,6 +50,34 @@ type Measure = {
   layout: string;
 };
 
+/** Roundcube's page object, as far as its events go, and the flag resizeTo sets. */
+type LayoutWindow = {
+  rcmail: { addEventListener(event: string, handler: () => void): unknown; removeEventListener(event: string, handler: () => void): void };
+  __vaLaidOut?: boolean;
+};
+
+/**
+ * Sets the viewport and resolves once Roundcube has laid its page out for it: elastic does that 25 ms after the
+ * window's resize event, then triggers its own "skin-resize" event. The same CSS size fires no resize: nothing to wait for.
+ */
+async function resizeTo(page: Page, viewport: Pick<Viewport, 'width' | 'height'> & { deviceScaleFactor?: number }): Promise<void> {
+  const before = page.viewport();
+  const resizes = before?.width !== viewport.width || before.height !== viewport.height;
+  if (resizes) {
+    await page.evaluate(() => {
+      const layout = window as unknown as LayoutWindow;
+      layout.__vaLaidOut = false;
+      const laidOut = () => {
+        layout.rcmail.removeEventListener('skin-resize', laidOut);
+        layout.__vaLaidOut = true;
+      };
+      layout.rcmail.addEventListener('skin-resize', laidOut);
+    });
+  }
+  await page.setViewport({ width: viewport.width, height: viewport.height, deviceScaleFactor: viewport.deviceScaleFactor ?? 1 });
+  if (resizes) await page.waitForFunction(() => (window as unknown as LayoutWindow).__vaLaidOut === true, { timeout: 5_000, polling: 10 });
+}
+
 /** Waits until the host sits still (same parent and box over several frames), then measures it once. */
 async function measure(page: Page): Promise<Measure> {
   return page.evaluate(async (barControls: string) => {
@@ -58,8 +87,7 @@ async function measure(page: Page): Promise<Measure> {
       const r = host?.getBoundingClientRect();
       return `${host?.parentElement?.id ?? ''}|${r ? [r.left, r.top, r.width, r.height].join(',') : ''}|${document.documentElement.className}`;
     };
-    // Roundcube applies its layout 25 ms after a resize: let that and our placement happen, then wait for stillness.
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Roundcube has laid out for this viewport (see resizeTo); our placement follows within a frame: wait for stillness.
     let last = snapshot();
     for (let still = 0, frames = 0; still < 5 && frames < 180; frames++) {
       await frame();
@@ -183,7 +211,7 @@ describe.each([
 
       for (const viewport of viewports) {
         it(`at ${viewport.name}`, async () => {
-          await page.setViewport({ width: viewport.width, height: viewport.height, deviceScaleFactor: viewport.deviceScaleFactor });
+          await resizeTo(page, viewport);
           await expectVisibleAndWorking(`${view} ${viewport.name}`);
         });
       }
@@ -192,7 +220,7 @@ describe.each([
 
   it('floats when the toolbar has no room (a column dragged wide), and goes back into the toolbar when it has', async () => {
     await page.goto(new URL('?_task=mail&_mbox=INBOX', server.url).href, { waitUntil: 'load' });
-    await page.setViewport({ width: 1366, height: 768 });
+    await resizeTo(page, { width: 1366, height: 768 });
     await page.waitForSelector('veilig-aanmelden', { timeout: 10_000 });
     await expectVisibleAndWorking('inbox 1366×768', 'toolbar');
     // Roundcube's list column made wide, as its splitter does: the message column's header (which clips its toolbar)

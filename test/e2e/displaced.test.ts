@@ -4,9 +4,11 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSidePanel, type ChromiumWithExtension } from '../browser/chromium';
 import { chromeE2eBuild } from '../browser/extension';
-import { button, byLabel, chromiumOnRoundcube, clickPanelButton, composeState, fillReferral, finishReferral, makeDraft, textAppears, typeInto, waitForAttachment, waitForRoundcube, waitForTargetLine } from './flow';
+import { button, byLabel, textAppears, typeInto } from '../support/driver';
+import { chromiumOnRoundcube, clickPanelButton, fillReferral, finishReferral, makeDraft, waitForTargetLine } from './flow';
 import { connectImap, readDrafts } from './roundcube/imap';
 import { mailAddresses } from './roundcube/mime';
+import { composeState, waitForAttachment, waitForRoundcube } from './roundcube/page';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
 
 // Issue 21.10 in a real browser: Roundcube throws away the compose on screen when the tab leaves it (it asks first only

@@ -4,7 +4,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSidePanel, type ChromiumWithExtension } from '../browser/chromium';
 import { chromeE2eBuild } from '../browser/extension';
-import { button, chromiumOnRoundcube, clickPanelButton, fillReferral, finishReferral, makeDraft, shownPassword, textAppears, waitForTargetLine } from './flow';
+import { button, textAppears } from '../support/driver';
+import { chromiumOnRoundcube, clickPanelButton, fillReferral, finishReferral, makeDraft, shownPassword, waitForTargetLine } from './flow';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
 
 // Issue 20.2 and 20.6 on a real Roundcube, through Chromium's real side panel: after "Concept klaar" the draft stays

@@ -8,6 +8,7 @@
 // panel's document. So the panel window is found by asking each page for its own location, and driven with real
 // clicks and typing.
 import type { Page } from 'puppeteer-core';
+import { vi } from 'vitest';
 import { bidiConnection, type FirefoxWithExtension } from '../browser/firefox';
 
 type Context = { context: string; url: string; clientWindow: string; parent: string | null; children: Context[] | null };
@@ -34,8 +35,7 @@ export type PanelWindow = { page: Page; tabId: number; url: string };
  */
 export async function panelWindow(firefox: FirefoxWithExtension, known: ReadonlySet<Page> = new Set(), options: { timeout?: number } = {}): Promise<PanelWindow> {
   const prefix = new URL('sidepanel.html?tab=', firefox.extensionBaseUrl).href;
-  const deadline = performance.now() + (options.timeout ?? 10_000);
-  for (;;) {
+  const find = async (): Promise<PanelWindow> => {
     for (const page of await firefox.browser.pages()) {
       if (known.has(page)) continue;
       // A page closed meanwhile (a closed options tab) answers with "no such frame": skip it.
@@ -44,20 +44,21 @@ export async function panelWindow(firefox: FirefoxWithExtension, known: Readonly
         return { page, tabId: Number(new URL(state[0]).searchParams.get('tab')), url: state[0] };
       }
     }
-    if (performance.now() > deadline) {
-      const contexts = await topLevelContexts(firefox).catch(() => []);
-      throw new Error(`no ${prefix}<n> window appeared; top-level contexts: ${JSON.stringify(contexts.map((context) => context.url))}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+    throw new Error(`no ${prefix}<n> window yet`);
+  };
+  return vi.waitFor(find, { timeout: options.timeout ?? 10_000, interval: 50 }).catch(async (error: unknown) => {
+    const contexts = await topLevelContexts(firefox).catch(() => []);
+    throw new Error(`no ${prefix}<n> window appeared; top-level contexts: ${JSON.stringify(contexts.map((context) => context.url))}`, { cause: error });
+  });
 }
 
 /** Waits until Firefox no longer lists the page's browsing context (its window closed). */
 export async function waitUntilClosed(firefox: FirefoxWithExtension, page: Page, options: { timeout?: number } = {}): Promise<void> {
   const id = contextId(page);
-  const deadline = performance.now() + (options.timeout ?? 5_000);
-  while ((await topLevelContexts(firefox)).some((context) => context.context === id)) {
-    if (performance.now() > deadline) throw new Error('the panel window is still open');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await vi.waitFor(
+    async () => {
+      if ((await topLevelContexts(firefox)).some((context) => context.context === id)) throw new Error('the panel window is still open');
+    },
+    { timeout: options.timeout ?? 5_000, interval: 50 },
+  );
 }

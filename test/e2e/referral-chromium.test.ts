@@ -5,36 +5,28 @@ import type { CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSidePanel, launchChromiumWithExtension, openSidePanel, type ChromiumWithExtension } from '../browser/chromium';
 import { chromeE2eBuild } from '../browser/extension';
+import { button, byLabel, textAppears, typeInto, valueOf } from '../support/driver';
 import { expectReferralDraft } from './drafts';
 import {
   addRoundcubeInOptions,
-  button,
-  byLabel,
   clickPanelButton,
   client,
   clientFields,
   clientValues,
-  composeState,
   fillClient,
   fillConsent,
   fillReferral,
-  makeDraft,
-  openCompose,
-  loginRoundcube,
-  pageExposure,
-  saveDraft,
-  shownPassword,
-  textAppears,
-  typeInto,
-  valueOf,
-  waitForAttachment,
-  waitForRoundcube,
-  waitForTargetLine,
   finishReferral,
   inEveryPage,
+  makeDraft,
+  openCompose,
+  pageExposure,
+  shownPassword,
+  waitForTargetLine,
   withoutAttachTiers,
 } from './flow';
 import { readDrafts } from './roundcube/imap';
+import { composeState, loginRoundcube, saveDraft, waitForAttachment, waitForRoundcube } from './roundcube/page';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
 
 // The whole referral on a real webmail: Roundcube + Dovecot on loopback, Debian's Chromium driven by puppeteer-core
@@ -286,16 +278,27 @@ describe('a referral in Roundcube, in Chromium (side panel)', () => {
 
   it('ignores a forged window.postMessage from the webmail page: nothing attached, nothing answered', async () => {
     await openCompose(page, server);
-    const answered = await page.evaluate(async () => {
+    type Replies = { __vaReplies: unknown[] };
+    await page.evaluate(() => {
       const replies: unknown[] = [];
+      (window as unknown as Replies).__vaReplies = replies;
       window.addEventListener('message', (event) => replies.push(event.data));
       const request = { to: 'attacker@example.org', subject: 's', body: 'b', fileName: 'aanmelding-KG-2222-2222.zip', zipBase64: 'UEsDBA==' };
       const forged = [{ type: 'draft.make', request }, { type: 'draft.read' }, { type: 'tab.describe' }, { type: 'selfCheck.run' }, { type: 'form.load' }, { type: 'panel.open' }];
       for (const message of forged) window.postMessage(message, '*');
-      // Proving that nothing happens needs a bounded wait: half a second is ample for a draft that takes ~100 ms.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      return replies.length;
     });
+    // Every listener in the page, the content script's included, has been handed the six.
+    await page.waitForFunction(() => (window as unknown as Replies).__vaReplies.length >= 6, { timeout: 5_000, polling: 50 });
+    // Then a real request through the extension's own channel, sent after them: by the time the content script answers
+    // it, it has had each forged message in front of it, and a reply to one would have been posted before this answer.
+    const described = await (await chromium.worker()).evaluate(async (url: string) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]>; sendMessage(tabId: number, message: object): Promise<unknown> } } }).chrome.tabs;
+      const tab = (await api.query({})).find((candidate) => candidate.url === url);
+      if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+      return api.sendMessage(tab.id, { type: 'tab.describe' });
+    }, page.url());
+    expect(JSON.stringify(described)).toContain('roundcube');
+    const answered = await page.evaluate(() => (window as unknown as Replies).__vaReplies.length);
     expect(answered).toBe(6); // only the page's own six messages: no answer from the extension
     const compose = await composeState(page);
     expect(compose).toEqual({ to: '', subject: '', attachments: [] });

@@ -4,34 +4,28 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxE2eBuild, launchFirefoxWithExtension, type FirefoxWithExtension } from '../browser/firefox';
+import { button, byLabel, textAppears } from '../support/driver';
 import { expectReferralDraft } from './drafts';
 import { contextId, panelWindow, topLevelContexts, waitUntilClosed, type PanelWindow } from './firefox-flow';
 import {
   addRoundcubeInOptions,
-  button,
-  byLabel,
   clickPanelButton,
   client,
   clientValues,
-  composeState,
   fillClient,
   fillConsent,
   fillReferral,
-  loginRoundcube,
+  finishReferral,
+  inEveryPage,
   makeDraft,
   openCompose,
   pageExposure,
-  saveDraft,
   shownPassword,
-  textAppears,
-  waitForAttachment,
-  waitForRoundcube,
   waitForTargetLine,
-  finishReferral,
-  inEveryPage,
   withoutAttachTiers,
 } from './flow';
 import { readDrafts } from './roundcube/imap';
+import { composeState, loginRoundcube, saveDraft, waitForAttachment, waitForRoundcube } from './roundcube/page';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
 
 // The whole referral on a real webmail in Firefox: Roundcube + Dovecot on loopback, Debian's Firefox ESR over

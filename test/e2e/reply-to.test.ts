@@ -4,9 +4,10 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSidePanel, type ChromiumWithExtension } from '../browser/chromium';
 import { chromeE2eBuild } from '../browser/extension';
-import { chromiumOnRoundcube, clickPanelButton, fillReferral, makeDraft, saveDraft, waitForAttachment, waitForRoundcube, waitForTargetLine } from './flow';
+import { chromiumOnRoundcube, clickPanelButton, fillReferral, makeDraft, waitForTargetLine } from './flow';
 import { readDrafts } from './roundcube/imap';
 import { mailAddresses } from './roundcube/mime';
+import { saveDraft, waitForAttachment, waitForRoundcube } from './roundcube/page';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
 
 // Issue 20.1 in a real browser: a Roundcube compose link whose To, subject and body are empty but whose Reply-To and

@@ -1,10 +1,15 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumExecutable } from '../browser/chromium';
+import { fill, textAppears } from '../support/driver';
 import { connectImap, readDrafts } from './roundcube/imap';
-import { loginRoundcube, openCompose, roundcubeSelectors as rc } from './roundcube/login';
 import { mailAddresses } from './roundcube/mime';
+import { loadCompose, loginRoundcube, roundcubeSelectors as rc, saveDraft, waitForAttachment } from './roundcube/page';
 import { startRoundcube, stopRoundcube, type RoundcubeServer } from './roundcube/server';
 
 // The real webmail: Roundcube 1.6 and Dovecot from Debian, on 127.0.0.1 (scripts/roundcube/start.sh). A draft saved
@@ -29,6 +34,8 @@ describe('the Roundcube sandbox', () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  /** The attachment is uploaded from a file, as a worker picks it: here, in a folder of its own. */
+  const folder = mkdtempSync(join(tmpdir(), 'va-roundcube-sandbox-'));
 
   const stamp = `${Date.now()}`;
   const recipient = 'jan.peeters@example.be';
@@ -43,18 +50,21 @@ describe('the Roundcube sandbox', () => {
   beforeAll(async () => {
     // The first run installs Debian packages (about 40 s); afterwards this takes about a second.
     server = await startRoundcube({ reset: true });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+    browser = await puppeteer.launch({
+      executablePath: chromiumExecutable,
       headless: true,
+      pipe: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    page.on('pageerror', (error) => pageErrors.push(error instanceof Error ? error.message : String(error)));
   }, 16 * 60_000);
 
   afterAll(async () => {
     await browser?.close();
     await stopRoundcube();
+    rmSync(folder, { recursive: true, force: true });
   }, 60_000);
 
   let savedUid = 0;
@@ -67,32 +77,29 @@ describe('the Roundcube sandbox', () => {
 
   it('saves a draft through the compose form: recipient, subject, body and attachment', async () => {
     await loginRoundcube(page, server);
-    await openCompose(page, server);
+    await loadCompose(page, server);
+    // elastic builds the recipient widget after Roundcube's init; the body and file input must be usable.
+    await page.waitForSelector(rc.toInput, { visible: true, timeout: 15_000 });
+    await page.waitForSelector(rc.body, { visible: true, timeout: 15_000 });
+    await page.waitForSelector(rc.fileInput, { timeout: 15_000 });
 
     await page.click(rc.toInput);
     await page.keyboard.type(recipient);
     await page.keyboard.press('Enter'); // the typed address becomes a recipient token
     await expect
-      .poll(() => page.locator(rc.toTokens).allInnerTexts(), { timeout: 5_000 })
+      .poll(() => page.$$eval(rc.toTokens, (tokens) => tokens.map((token) => (token as HTMLElement).innerText)), { timeout: 5_000 })
       .toEqual([expect.stringContaining(recipient)]);
-    await page.fill(rc.subject, subject);
-    await page.fill(rc.body, body);
+    await fill((await page.$(rc.subject)) as ElementHandle<HTMLInputElement>, subject);
+    await fill((await page.$(rc.body)) as ElementHandle<HTMLTextAreaElement>, body);
 
-    await page.setInputFiles(rc.fileInput, { name: filename, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
-    await page.waitForFunction(
-      ([uploading, uploaded]) => document.querySelector(uploading!) === null && document.querySelectorAll(uploaded!).length === 1,
-      [rc.uploading, rc.uploaded],
-      { timeout: 20_000 },
-    );
-    expect(await page.locator(rc.uploaded).innerText()).toContain(filename);
+    const file = join(folder, filename);
+    writeFileSync(file, bytes);
+    await ((await page.$(rc.fileInput)) as ElementHandle<HTMLInputElement>).uploadFile(file);
+    await waitForAttachment(page, filename, { timeout: 20_000 });
+    expect(await page.$$eval(rc.uploaded, (items) => items.map((item) => (item as HTMLElement).innerText))).toEqual([expect.stringContaining(filename)]);
 
-    await page.click(rc.saveDraft);
-    // Roundcube writes the new IMAP UID into the hidden _draft_saveid field once the draft is stored.
-    await page.waitForFunction((selector) => (document.querySelector<HTMLInputElement>(selector)?.value ?? '') !== '', rc.draftUid, {
-      timeout: 20_000,
-    });
-    await page.locator(`${rc.messages} div.confirmation`).filter({ hasText: 'Message saved to Drafts' }).waitFor({ timeout: 10_000 });
-    savedUid = Number(await page.inputValue(rc.draftUid));
+    savedUid = await saveDraft(page, { timeout: 20_000 });
+    await textAppears(page, `${rc.messages} div.confirmation`, 'Message saved to Drafts', { contains: true, timeout: 10_000 });
     expect(savedUid).toBeGreaterThan(0);
 
     const drafts = await readDrafts({ ...server, subject: stamp });

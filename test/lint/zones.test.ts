@@ -18,8 +18,12 @@ async function flagged(filePath: string, code: string, rules: readonly string[])
   return (result?.messages ?? []).filter((message) => rules.includes(message.ruleId ?? '')).map((message) => message.message);
 }
 
-const pageSideFiles = ['entrypoints/outlook.content.ts', 'entrypoints/roundcube.content.ts', 'lib/content/boot.ts', 'lib/content/handlers.ts', 'lib/webmail/gmail.ts'];
+const pageSideFiles = [
+  'entrypoints/outlook.content.ts', 'entrypoints/roundcube.content.ts', 'lib/content/boot.ts', 'lib/content/handlers.ts', 'lib/webmail/gmail.ts',
+  'lib/i18n/content.ts',
+];
 const forbiddenOnPageSide = ['referral/parse', 'password/generate', 'session/form-state', 'register/storage', 'directory', 'templates/cover'];
+const coreFiles = ['lib/referral/pack.ts', 'lib/password/generate.ts', 'lib/templates/cover.ts'];
 
 describe('import zones', () => {
   it.each(pageSideFiles)('the page side (%s) may not import client data, passwords, the form, the register, the directory or the mail texts', async (file) => {
@@ -31,6 +35,60 @@ describe('import zones', () => {
     }
     // What the page side needs stays allowed: the message shapes and the webmail helpers.
     expect(await restricted(file, `import { tabMessageSchema } from '${prefix}messages';\nexport const y = tabMessageSchema;\n`)).toEqual([]);
+  });
+
+  it.each(pageSideFiles)('the page side (%s) may not import the settings or the panel', async (file) => {
+    const prefix = file.startsWith('entrypoints/') ? '../lib/' : '../';
+    for (const target of ['settings', 'settings/vault', 'settings/roundcube', 'panel/client', 'panel/verify']) {
+      const messages = await restricted(file, `import { x } from '${prefix}${target}';\nexport const y = x;\n`);
+      expect(messages, `${file} importing ${target}`).toHaveLength(1);
+      expect(messages[0]).toContain('The page side carries ciphertext only');
+    }
+  });
+
+  it.each(pageSideFiles)('the page side (%s) may not import zod', async (file) => {
+    const prefix = file.startsWith('entrypoints/') ? '../lib/' : '../';
+    for (const target of ['zod', 'zod/mini', `${prefix}zod-setup`]) {
+      const messages = await restricted(file, `import { x } from '${target}';\nexport const y = x;\n`);
+      expect(messages, `${file} importing ${target}`).toHaveLength(1);
+      expect(messages[0]).toContain('no zod here');
+    }
+    // What the content script runs on stays allowed: the answering helper and the adapters' types.
+    expect(await restricted(file, `import { answering } from '${prefix}messaging/answer';\nexport const y = answering;\n`)).toEqual([]);
+    expect(await restricted(file, `import type { WebmailAdapter } from '${prefix}webmail/types';\nexport type Y = WebmailAdapter;\n`)).toEqual([]);
+  });
+
+  it.each(coreFiles)('the core (%s) may not import the panel, the background, messaging or WXT', async (file) => {
+    for (const target of ['../panel/verify', '../panel/client', '../background/router', '../messaging/answer', '../messages']) {
+      const messages = await restricted(file, `import { x } from '${target}';\nexport const y = x;\n`);
+      expect(messages, `${file} importing ${target}`).toHaveLength(1);
+      expect(messages[0]).toContain('are the core');
+    }
+    const shell = await restricted(file, "import { browser } from 'wxt/browser';\nexport const y = browser;\n");
+    expect(shell).toHaveLength(1);
+    expect(shell[0]).toContain('Shared with the Outlook add-in');
+    // The core builds on the layers below it.
+    expect(await restricted(file, "import { t } from '../i18n';\nexport const y = t;\n")).toEqual([]);
+    expect(await restricted(file, "import { randomBelow } from '../crypto/random';\nexport const y = randomBelow;\n")).toEqual([]);
+  });
+
+  it.each([
+    'lib/referral/pack.ts', 'lib/panel/prepare.ts', 'lib/panel/client.ts', 'lib/background/router.ts', 'lib/content/boot.ts', 'lib/webmail/gmail.ts',
+    'lib/settings/vault.ts', 'lib/platform/use-extension.ts', 'lib/messages.ts',
+  ])('lib (%s) may not import components/', async (file) => {
+    const up = '../'.repeat(file.split('/').length - 1);
+    for (const target of ['components/panel/PanelApp', 'components/common/useDirectory']) {
+      const messages = await flagged(file, `import { x } from '${up}${target}';\nexport const y = x;\n`, ['@typescript-eslint/no-restricted-imports']);
+      expect(messages, `${file} importing ${target}`).toHaveLength(1);
+      expect(messages[0]).toContain('never imports components/');
+    }
+    // Its own folders stay open to it.
+    expect(await flagged(file, `import { t } from '${up}lib/i18n';\nexport const y = t;\n`, ['@typescript-eslint/no-restricted-imports'])).toEqual([]);
+  });
+
+  it('components may import components and lib', async () => {
+    expect(await flagged('components/panel/PanelApp.tsx', "import { useDirectory } from '../common/useDirectory';\nexport const y = useDirectory;\n", ['@typescript-eslint/no-restricted-imports'])).toEqual([]);
+    expect(await flagged('components/panel/PanelApp.tsx', "import { t } from '../../lib/i18n';\nexport const y = t;\n", ['@typescript-eslint/no-restricted-imports'])).toEqual([]);
   });
 
   it('lib/referral may not import lib/messages', async () => {
@@ -93,5 +151,8 @@ describe('import zones', () => {
 
   it('the rest of lib may import what the page side may not (the zones are scoped)', async () => {
     expect(await restricted('lib/panel/prepare.ts', "import { packReferral } from '../referral/pack';\nexport const y = packReferral;\n")).toEqual([]);
+    expect(await restricted('lib/panel/prepare.ts', "import { loadSettings } from '../settings';\nexport const y = loadSettings;\n")).toEqual([]);
+    expect(await restricted('lib/settings/index.ts', "import { z } from 'zod';\nexport const y = z;\n")).toEqual([]);
+    expect(await restricted('lib/messages.ts', "import { z } from 'zod';\nexport const y = z;\n")).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { answering } from '../../lib/messaging/answer';
+import { unansweredSchema } from '../../lib/messages';
 
 // Without webextension-polyfill, an answer goes through sendResponse with `true` returned, the form every Chrome,
 // Edge and Firefox release understands. The e2e tests prove it in Chromium and Firefox; this holds the three cases.
@@ -18,11 +19,12 @@ describe('answering', () => {
     expect(sendResponse).not.toHaveBeenCalled();
   });
 
-  it('answers nothing when the handler fails, never the error', async () => {
+  it('answers that the handler failed, never the error', async () => {
     const sendResponse = vi.fn();
     const listener = answering(() => Promise.reject(new Error('intern: niet voor de afzender')));
     expect(listener({}, {}, sendResponse)).toBe(true);
     await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledTimes(1));
-    expect(sendResponse).toHaveBeenCalledWith(undefined);
+    expect(sendResponse).toHaveBeenCalledWith({ unanswered: 'failed' });
+    expect(unansweredSchema.safeParse(sendResponse.mock.calls[0]![0]).success).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDraft, pickAdapter } from '../../lib/webmail';
 import { verifyDraft, type ExpectedDraft } from '../../lib/panel/verify';
-import { parseReferral } from '../../lib/referral/parse';
+import { parseReferral } from '../../lib/referral';
 import { referralMailText } from '../../lib/templates/cover';
 import { installGmail } from '../fixtures/gmail/behaviour';
 import { installOutlook } from '../fixtures/outlook/behaviour';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyDraft, type ExpectedDraft } from '../../lib/panel/verify';
-import { parseReferral } from '../../lib/referral/parse';
+import { parseReferral } from '../../lib/referral';
 import type { ReadBack } from '../../lib/messages';
 import { referralMailText } from '../../lib/templates/cover';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../lib/i18n';
 import { leakCheck } from '../../lib/referral/leak-check';
-import type { Referral } from '../../lib/referral/schema';
+import type { Referral } from '../../lib/referral';
 import { correctionMailText, referralMailText, withdrawalMailText } from '../../lib/templates/cover';
 import { validInput } from '../support/people';
 

@@ -16,7 +16,7 @@ function accepted(input: unknown) {
 }
 
 describe('parseReferral: a valid referral', () => {
-  it('accepts the SPEC example and keeps its shape', () => {
+  it('accepts the example of RULES §4 and keeps its shape', () => {
     expect(accepted(validInput)).toEqual(validInput);
   });
 

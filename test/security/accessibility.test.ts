@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byRole, fill, launchChromiumWithExtension, selectByLabel, waitForText, type ChromiumWithExtension } from '../browser/chromium';
-import { byLabel, check, client, openPasswordChoice } from '../e2e/flow';
+import { launchChromiumWithExtension, type ChromiumWithExtension } from '../browser/chromium';
+import { client, openPasswordChoice } from '../e2e/flow';
+import { byLabel, byRole, check, fill, selectByLabel, waitForText } from '../support/driver';
 import { buildDir, projectRoot } from './build';
 
-// SPEC §9: keyboard-only use, labelled fields, WCAG 2.1 AA, checked with axe in the browser. The built extension
+// RULES §9: keyboard-only use, labelled fields, WCAG 2.1 AA, checked with axe in the browser. The built extension
 // in Debian's Chromium; axe-core runs inside each page, on every step of the panel (opened directly in a tab, so the
 // draft falls back: there is no webmail), on the panel's lookup view with a result and on the options and information pages.
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDir, projectRoot, stableName } from './build';
 
-// SPEC §10: the Firefox package passes Mozilla's `web-ext lint` (the addons-linter AMO runs): no error, and only the
+// RULES §10: the Firefox package passes Mozilla's `web-ext lint` (the addons-linter AMO runs): no error, and only the
 // warnings reviewed below. A new warning fails this test until it is understood and listed with its reason.
 
 type Message = { code: string; file?: string; message: string; line?: number; column?: number };

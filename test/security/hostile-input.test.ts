@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import nl from '../../public/_locales/nl/messages.json';
-import { byRole, fill, launchChromiumWithExtension, waitForText, type ChromiumWithExtension } from '../browser/chromium';
+import { launchChromiumWithExtension, type ChromiumWithExtension } from '../browser/chromium';
 import { chromeBuild } from '../browser/extension';
-import { byLabel, fillConsent } from '../e2e/flow';
+import { fillConsent } from '../e2e/flow';
+import { byLabel, byRole, fill, waitForText } from '../support/driver';
 import { nationalNumber } from '../support/people';
 
 // Hostile and odd input fed through the real panel in Chromium: each gets a clear Dutch message or is accepted

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDir, filesUnder, readManifest, type Manifest } from './build';
 
-// SPEC §10 and §2.8: the minimum permissions, the listed webmails only, optional hosts for Roundcube, no remote code.
+// RULES §10 and §2.8: the minimum permissions, the listed webmails only, optional hosts for Roundcube, no remote code.
 // Read from the built manifests (what the stores receive), not from wxt.config.ts. Anything extra fails: a new key,
 // permission or host must be reviewed here first.
 
@@ -55,7 +55,7 @@ function cspProblems(policy: string, where: string): string[] {
   return loose.map((source) => `${where}: script-src allows ${source}`);
 }
 
-/** Every way the manifest could ask for more than SPEC §10 allows; [] when it asks for exactly that. */
+/** Every way the manifest could ask for more than RULES §10 allows; [] when it asks for exactly that. */
 export function manifestProblems(manifest: Manifest, kind: Kind): string[] {
   const problems: string[] = [];
   const expectVersion = kind === 'mv3' ? 3 : 2;
@@ -151,7 +151,7 @@ export function badScripts(html: string): string[] {
   });
 }
 
-describe('the built manifests ask for exactly what SPEC §10 allows', () => {
+describe('the built manifests ask for exactly what RULES §10 allows', () => {
   it('Chrome/Edge (MV3): storage, scripting, alarms, sidePanel; the webmails; optional Roundcube hosts; no web-accessible file', () => {
     const manifest = readManifest('chrome');
     expect(manifestProblems(manifest, 'mv3')).toEqual([]);

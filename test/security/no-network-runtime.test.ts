@@ -1,10 +1,11 @@
 import type { Browser, CDPSession, Page, Protocol, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byRole, launchChromiumWithReloadableExtension, waitForText, type ChromiumWithExtension } from '../browser/chromium';
-import { byLabel, fillReferral } from '../e2e/flow';
+import { launchChromiumWithReloadableExtension, type ChromiumWithExtension } from '../browser/chromium';
+import { fillReferral } from '../e2e/flow';
+import { byLabel, byRole, waitForText } from '../support/driver';
 import { buildDir } from './build';
 
-// SPEC §2.8 at run time: the built extension (the e2e build, which even holds a loopback host) in Debian's Chromium.
+// RULES §2.8 at run time: the built extension (the e2e build, which even holds a loopback host) in Debian's Chromium.
 // Every request of its service worker and of its pages is recorded while the user looks up a postcode, opens the
 // options and makes a referral (which falls back: there is no webmail here). Only the extension's own files may be
 // requested. The recorder first proves it sees a deliberate request from the service worker.

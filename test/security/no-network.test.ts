@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDir, filesUnder, projectRoot, stableName } from './build';
 
-// SPEC §2.8: the extension itself sends nothing anywhere. Statically: every network API named in the shipped
+// RULES §2.8: the extension itself sends nothing anywhere. Statically: every network API named in the shipped
 // bundles is listed here with the library it comes from, and our own sources name none. A new occurrence (a new
 // library, a new call of ours) fails this test until someone has read it and added it below with a reason.
 

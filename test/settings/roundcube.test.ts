@@ -8,7 +8,9 @@ describe('the Roundcube addresses', () => {
     vi.resetModules();
   });
 
+  // Fresh modules each time: the shell (lib/platform) is set again as the extension's entrypoints set it.
   async function load() {
+    await import('../../lib/platform/use-extension');
     return import('../../lib/settings/roundcube');
   }
 

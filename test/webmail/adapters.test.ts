@@ -191,7 +191,8 @@ describe('Outlook', () => {
     button.setAttribute('aria-label', 'Delete');
     let clicked = false;
     button.addEventListener('click', () => (clicked = true));
-    await expect(outlook.freshCompose(context(), {})).rejects.toEqual(new AdapterError('openCompose', 'New mail button not found'));
+    await expect(outlook.freshCompose(context(), {})).rejects.toMatchObject({ step: 'openCompose', what: 'New mail button', problem: 'notFound', message: 'New mail button not found' });
+    await expect(outlook.freshCompose(context(), {})).rejects.toBeInstanceOf(AdapterError);
     expect(clicked).toBe(false);
   });
 

@@ -1,17 +1,18 @@
 // @vitest-environment happy-dom
 /**
- * The pilot check (options page, SPEC §8) on each behavioural fixture: the whole chain with the harmless test file,
+ * The pilot check (options page, RULES §8) on each behavioural fixture: the whole chain with the harmless test file,
  * every attach tier tried on its own, reported per step and tier as text for IT.
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isMessageKey } from '../../lib/i18n';
-import type { AttachTierId } from '../../lib/messages';
-import { detailName, tierName, whatKey, whatName } from '../../lib/webmail/names';
+import { adapterProblemSchema, type AttachTierId } from '../../lib/messages';
+import { detailName, failureName, stepName, tierName, whatKey, whatName } from '../../lib/webmail/names';
 import { pilotText, selfCheckText } from '../../components/options/SelfCheckSection';
 import type { WebmailAdapter } from '../../lib/webmail';
 import { gmail } from '../../lib/webmail/gmail';
 import { outlook } from '../../lib/webmail/outlook';
+import { failed } from '../../lib/webmail/failure';
 import { pilotFileName, runPilot } from '../../lib/webmail/pilot';
 import { roundcube } from '../../lib/webmail/roundcube';
 import { installGmail, type GmailBehaviour } from '../fixtures/gmail/behaviour';
@@ -91,13 +92,17 @@ it('says "navigating" where the webmail composes on a page of its own and the on
 
 it("the self-check report adds which attach tier worked for the last draft in that webmail, and only that webmail's", () => {
   const report = { adapter: 'gmail', url: 'https://mail.google.com', items: [{ step: 'recipient' as const, what: 'To field', found: true }] };
-  const last = { adapter: 'gmail' as const, on: '2026-11-30', tiers: [{ tier: 'drop' as const, ok: false, detail: 'gmail: drop zone not found in time' }, { tier: 'input' as const, ok: true, detail: '' }] };
+  const dropFailed = { tier: 'drop' as const, ok: false, ...failed('gmail', 'drop zone', 'timeout') };
+  const last = { adapter: 'gmail' as const, on: '2026-11-30', tiers: [dropFailed, { tier: 'input' as const, ok: true, detail: '' }] };
   const text = selfCheckText(report, '0.1.0', last);
   expect(text).toContain('Laatste concept in deze webmail (2026-11-30), bijvoegen:');
   expect(text).toContain('[x] het adres invullen: Aan-veld – gevonden');
   expect(text).toContain(`[ ] het bestand toevoegen door neerzetten (gmail: ${whatName('drop zone')} niet op tijd gevonden)`);
   expect(text).toContain('[x] het bestand toevoegen via de bestandskiezer');
   expect(selfCheckText({ ...report, adapter: 'outlook' }, '0.1.0', last)).not.toContain('het bestand toevoegen');
+  // A record an earlier version stored has no data beside its detail: shown as it came.
+  const earlier = { ...last, tiers: [{ tier: 'drop' as const, ok: false, detail: 'gmail: drop zone not found in time' }] };
+  expect(selfCheckText(report, '0.1.0', earlier)).toContain('[ ] het bestand toevoegen door neerzetten (gmail: drop zone not found in time)');
 });
 
 it('names every element an adapter looks for in Dutch (and English and French): no English in a Dutch self-check', () => {
@@ -109,23 +114,40 @@ it('names every element an adapter looks for in Dutch (and English and French): 
   expect(whatName('To field')).toBe('Aan-veld');
 });
 
-it('says what went wrong in a step in Dutch: every detail an adapter, the pilot or the content script can send', () => {
-  const files = ['gmail', 'outlook', 'roundcube', 'dom', 'draft', 'pilot'].map((name) => `${process.cwd()}/lib/webmail/${name}.ts`);
+it('says what went wrong in a step in Dutch: every problem with every element an adapter, the pilot or the content script names', () => {
+  const files = ['gmail', 'outlook', 'roundcube', 'dom', 'draft', 'events', 'pilot'].map((name) => `${process.cwd()}/lib/webmail/${name}.ts`);
   const sources = [...files, `${process.cwd()}/lib/content/handlers.ts`].map((file) => readFileSync(file, 'utf8'));
-  // The texts the code writes: AdapterError messages and the details built by hand, with any `what` put in.
-  const whats = [...new Set(sources.flatMap((source) => [...source.matchAll(/what: '([^']+)'/gu)].map((match) => match[1]!)))];
-  const forms = sources.flatMap((source) => [
-    ...[...source.matchAll(/new AdapterError\([^,]+, [`']([^`']+)[`']\)/gu)].map((match) => match[1]!),
-    ...[...source.matchAll(/detail: `\$\{adapter\.id\}: ([^`]+)`/gu)].map((match) => match[1]!),
-  ]);
-  expect(forms.length).toBeGreaterThan(10);
-  const details = forms.flatMap((form) => (form.includes('${') ? whats.map((what) => form.replace(/\$\{[^}]+\}/gu, what)) : [form])).map((form) => `gmail: ${form}`);
-  const leaked = /\b(field|pill|chip|input|button|not found|not shown|in time|cancelled|unexpected|error|attach|tier|compose|worked|differ)\b/iu;
-  const untranslated = details.map((detail) => [detail, detailName(detail)] as const).filter(([, name]) => leaked.test(name));
+  // Every element the code names: in selector maps and waits (`what: '…'`), thrown errors and described failures.
+  const whats = new Set(
+    sources.flatMap((source) => [
+      ...[...source.matchAll(/what: '([^']+)'/gu)].map((match) => match[1]!),
+      ...[...source.matchAll(/new AdapterError\('\w+', '([^']*)'/gu)].map((match) => match[1]!),
+      ...[...source.matchAll(/failed\(adapter\.id, '([^']*)'/gu)].map((match) => match[1]!),
+      ...[...source.matchAll(/settle\([^;]*?'([^']+)', signal\)/gu)].map((match) => match[1]!),
+    ]),
+  );
+  expect(whats.size).toBeGreaterThan(20);
+  const leaked = /\b(field|pill|chip|input|button|not found|not shown|in time|cancelled|unexpected|error|attach|tier|compose|worked|differ|upload|wait)\b/iu;
+  const untranslated = adapterProblemSchema.options.flatMap((problem) =>
+    [...whats].map((what) => failureName({ adapter: 'gmail', what, problem })).filter((name) => leaked.test(name)),
+  );
   expect(untranslated).toEqual([]);
-  expect(detailName('outlook: New mail button not found')).toBe(`outlook: ${whatName('New mail button')} niet gevonden`);
-  expect(detailName('gmail: recipient: cancelled')).toBe(`gmail: ${whatName('recipient')}: afgebroken`);
-  expect(detailName('roundcube: no compose form open')).toBe('roundcube: geen nieuwe mail open');
-  // A detail in another form is kept as it came, never lost.
-  expect(detailName('iets anders')).toBe('iets anders');
+  expect(failureName({ adapter: 'outlook', what: 'New mail button', problem: 'notFound' })).toBe(`outlook: ${whatName('New mail button')} niet gevonden`);
+  expect(failureName({ adapter: 'gmail', what: 'recipient', problem: 'cancelled' })).toBe(`gmail: ${whatName('recipient')}: afgebroken`);
+  expect(failureName({ adapter: 'roundcube', what: '', problem: 'noCompose' })).toBe('roundcube: geen nieuwe mail open');
+  // A detail without its data (the add-in's Office errors, a record an earlier version stored) is kept as it came.
+  expect(detailName({ detail: 'iets anders' })).toBe('iets anders');
+});
+
+it('carries what went wrong as data from the adapter to the report, with the English detail beside it', async () => {
+  document.documentElement.innerHTML = '<head></head><body><main></main></body>';
+  const report = await runPilot(outlook, worker, { doc: document, timeouts });
+  if (report.status !== 'done') throw new Error('the pilot should be done');
+  expect(report.steps[0]).toEqual({
+    step: 'openCompose',
+    ok: false,
+    detail: 'outlook: New mail button not found',
+    failure: { adapter: 'outlook', what: 'New mail button', problem: 'notFound' },
+  });
+  expect(pilotText(report, '0.1.0')).toContain(`[ ] ${stepName('openCompose')} (outlook: ${whatName('New mail button')} niet gevonden)`);
 });
