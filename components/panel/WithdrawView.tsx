@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../lib/i18n';
-import type { ReadBack } from '../../lib/messages';
+import type { Displaced, ReadBack } from '../../lib/messages';
 import { recordWithdrawal } from '../../lib/register/storage';
 import type { PanelClient } from '../../lib/panel/client';
 import type { DraftProblem, ExpectedDraft } from '../../lib/panel/verify';
@@ -9,6 +9,7 @@ import { withdrawalMailText } from '../../lib/templates/cover';
 import { belgianToday } from '../../lib/time';
 import { CopyButton } from '../common/CopyButton';
 import { ProblemList, ReadBackList } from './DraftCheckView';
+import { DisplacedNotice } from './DisplacedNotice';
 import { checkDraft, fillOutcome } from './draft-session';
 import { SentQuestion } from './SentQuestion';
 import type { WebmailTab } from './useWebmailTab';
@@ -20,9 +21,10 @@ type Phase =
   | { kind: 'review' }
   | { kind: 'noWebmail' }
   | { kind: 'making' }
-  // The tab the notice was made in: "Controleer opnieuw" reads that one, never the tab now active (issue 20.6).
-  | { kind: 'done'; tabId: number; draft: ReadBack; problems: DraftProblem[] }
-  | { kind: 'fallback'; failedStep: string };
+  // The tab the notice was made in: "Controleer opnieuw" reads that one, never the tab now active (issue 20.6), and
+  // checks it against the same expectation, the sending identity of the first read-back included (issue 20.1).
+  | { kind: 'done'; tabId: number; expected: ExpectedDraft; draft: ReadBack; problems: DraftProblem[]; displaced: Displaced | null }
+  | { kind: 'fallback'; failedStep: string; displaced: Displaced | null };
 
 /** The withdrawal notice (RULES F2): a draft to the same mailbox, naming the reference and nothing about the client. */
 type Props = { client: PanelClient; tab: WebmailTab; settings: Settings; target: WithdrawTarget; onFinished: () => void };
@@ -52,13 +54,13 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
     const tabId = tab.tabId;
     const outcome = fillOutcome(await client.fillDraft(tabId, { to: target.mailbox, subject: mail.subject, body }), expected);
     // Registered as withdrawn only once the worker says it was sent (issue 21.3).
-    if (outcome.status === 'filled') setPhase({ kind: 'done', tabId, ...outcome.check });
-    else setPhase({ kind: 'fallback', failedStep: outcome.failedStep });
+    if (outcome.status === 'filled') setPhase({ kind: 'done', tabId, expected: outcome.expected, ...outcome.check, displaced: outcome.displaced });
+    else setPhase({ kind: 'fallback', failedStep: outcome.failedStep, displaced: outcome.displaced });
   }
 
-  async function recheck(tabId: number) {
-    const check = await checkDraft(client, tabId, expected);
-    if (check !== null && check !== 'closed') setPhase({ kind: 'done', tabId, ...check });
+  async function recheck(done: Extract<Phase, { kind: 'done' }>) {
+    const check = await checkDraft(client, done.tabId, done.expected);
+    if (check !== null && check !== 'closed') setPhase({ ...done, ...check });
   }
 
   return (
@@ -69,12 +71,13 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
       {phase.kind === 'done' ? (
         <>
           {phase.problems.length === 0 ? <p role="status">{t('withdraw_done')}</p> : null}
+          <DisplacedNotice displaced={phase.displaced} />
           {/* The same read-back as a referral's: what the webmail holds, then what is wrong with it (issue 21.13). */}
           <ReadBackList draft={phase.draft} />
           <ProblemList problems={phase.problems} fileName={null} />
           {phase.problems.length > 0 ? (
             <p>
-              <button type="button" className="secondary" onClick={() => void recheck(phase.tabId)}>
+              <button type="button" className="secondary" onClick={() => void recheck(phase)}>
                 {t('leak_recheck')}
               </button>
             </p>
@@ -101,6 +104,7 @@ export function WithdrawView({ client, tab, settings, target, onFinished }: Prop
           {phase.kind === 'fallback' ? (
             <div role="alert" tabIndex={-1} ref={answer}>
               <p>{t('fallback_intro', [t(`step_${phase.failedStep}` as Parameters<typeof t>[0])])}</p>
+              <DisplacedNotice displaced={phase.displaced} />
               <p>
                 <span className="mailbox">{target.mailbox}</span> <CopyButton text={target.mailbox} label={t('fallback_copyTo')} />{' '}
                 <CopyButton text={mail.subject} label={t('fallback_copySubject')} /> <CopyButton text={body} label={t('fallback_copyBody')} />

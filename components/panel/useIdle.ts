@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { idleFor, idleTickMs, inputEvents } from '../../lib/panel/idle';
 
 /**
@@ -14,7 +14,9 @@ export function useIdle(limitMs: number, onIdle?: () => void): { idle: boolean; 
   useEffect(() => {
     callback.current = onIdle;
   });
-  useEffect(() => {
+  // Armed in the commit that shows what it guards (a layout effect, not a later passive one): the limit counts from
+  // the moment the step is on screen, and no input or wake-up can fall between that and the listeners.
+  useLayoutEffect(() => {
     lastInput.current = Date.now();
     const check = () => {
       if (!idleFor(lastInput.current, Date.now(), limitMs)) return;

@@ -70,6 +70,40 @@ describe('the panel and the register', () => {
     expect(register[0]).toMatchObject({ reference: original, status: 'ingetrokken', withdrawnOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/u) });
   });
 
+  it('checks a withdrawal again against the sender of its first read-back, and says what became of the reply on screen', async () => {
+    const user = userEvent.setup();
+    const reads: TabMessage['type'][] = [];
+    const draftOf = (request: DraftRequestMessage, cc: string[], from: string) => ({
+      to: [request.to], cc, bcc: [], subject: request.subject, body: request.body, attachments: [], from, replyTo: [], followupTo: [],
+    });
+    let made: DraftRequestMessage | null = null;
+    const client = panelTransport((message: TabMessage) => {
+      if (message.type === 'draft.make') {
+        made = message.request;
+        // A Cc the worker must take away, and the open reply the compose replaced, saved first.
+        const displaced = { kind: 'reply', savedAs: 'draft', heldOurZip: false } as const;
+        return { status: 'filled', draft: draftOf(message.request, ['collega@example.org'], 'worker@kindengezin.be'), tiers: [], displaced };
+      }
+      if (message.type === 'draft.read' && made) {
+        reads.push(message.type);
+        // The Cc is gone, but the page switched the sender meanwhile.
+        return { ok: true, draft: draftOf(made, [], 'iemand@elders.example') };
+      }
+      return undefined;
+    });
+    render(<PanelApp client={client} tabs={fixedTab()} />);
+    await user.click(await screen.findByRole('button', { name: 'Register' }));
+    await user.click(await screen.findByRole('button', { name: `Trek in: ${original}` }));
+    await user.click(screen.getByRole('button', { name: 'Maak concept van de intrekking' }));
+    expect(await screen.findByText(/In Cc staat: collega@example.org/u)).toBeTruthy();
+    expect(screen.getByText('Je open antwoord is gesloten en eerst bewaard in Concepten.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Controleer opnieuw' }));
+    expect(await screen.findByText(/Afzender is iemand@elders.example in plaats van worker@kindengezin.be/u)).toBeTruthy();
+    expect(reads).toEqual(['draft.read']);
+    expect(screen.queryByText(/In Cc staat/u)).toBeNull();
+    expect(screen.queryByText(/Het concept van de intrekking staat klaar/u)).toBeNull();
+  });
+
   it('withdraws by a typed reference for a referral made elsewhere, refusing a mistyped code', async () => {
     const user = userEvent.setup();
     const { panel, sent } = transport();

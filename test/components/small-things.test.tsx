@@ -57,8 +57,12 @@ describe('issue 21.13: small things', () => {
     await user.type(screen.getByLabelText('Mailadres voor aanmeldingen'), 'aanmelding@kortrijk.example');
     await user.type(screen.getByLabelText(/^Ingangsdatum/u), '01-01-2025');
     await user.click(screen.getByRole('button', { name: 'Bewaar mailadres en protocol' }));
-    const status = await screen.findByRole('status');
-    expect(status.textContent).toBe('Bewaard: OCMW Kortrijk → aanmelding@kortrijk.example');
+    // The live region may be there before its line is (an empty status first): wait for the line itself.
+    const status = await waitFor(() => {
+      const region = screen.getByRole('status');
+      expect(region.textContent).toBe('Bewaard: OCMW Kortrijk → aanmelding@kortrijk.example');
+      return region;
+    });
     await waitFor(() => expect(document.activeElement).toBe(status));
   });
 
