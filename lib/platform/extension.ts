@@ -18,7 +18,7 @@ export const extensionPlatform: Platform = {
     browser.storage.onChanged.addListener(changed);
     return () => browser.storage.onChanged.removeListener(changed);
   },
-  removeLegacy: (key) => browser.storage.local.remove(key).catch(() => undefined),
+  removeLegacy: (keys) => browser.storage.local.remove([...keys]).catch(() => undefined),
   onBroadcast(listener) {
     const received = (message: unknown) => {
       listener(message);

@@ -14,10 +14,10 @@ export type Platform = {
   /** Calls back when the organisation's settings change; returns the unsubscribe. */
   onOrganisationSettingsChange(listener: () => void): () => void;
   /**
-   * Deletes a value an earlier version kept in `storage.local` (the extension); nothing to do elsewhere. The vault
-   * (lib/settings/vault.ts) calls it for each of its retired keys whenever it opens its database.
+   * Deletes the values earlier versions kept in `storage.local` under `keys` (the extension), in one call; nothing to
+   * do elsewhere. The vault (lib/settings/vault.ts) calls it with its retired keys whenever it opens its database.
    */
-  removeLegacy(key: string): Promise<void>;
+  removeLegacy(keys: readonly string[]): Promise<void>;
   /** The background's broadcasts to the extension's pages (the idle wipe); the add-in has none. */
   onBroadcast(listener: (message: unknown) => void): () => void;
   /** Opens the settings page (the extension's options page; the add-in's settings view). */

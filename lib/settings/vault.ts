@@ -112,8 +112,7 @@ async function connect(factory: IDBFactory, closed: () => void): Promise<IDBData
     db = await openVault(factory);
     db.addEventListener('versionchange', closed);
     db.addEventListener('close', closed);
-    const shell = platform();
-    await Promise.all(retiredLocalKeys.map((key) => shell.removeLegacy(key).catch(() => undefined)));
+    await platform().removeLegacy(retiredLocalKeys).catch(() => undefined);
     return db;
   } catch (error) {
     db?.close();

@@ -12,10 +12,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import type { FakeOfficeOptions } from '../../test/addin/fake-office';
 import { bundleFakeOffice, fakeOfficeScript, routeToFake, serveAddinBuild } from '../../test/addin/taskpane-server';
-import { chromiumExecutable } from '../../test/browser/chromium';
+import { launchPlainChromium } from '../../test/browser/chromium';
 import { fillReferral } from '../../test/e2e/flow';
 import { button } from '../../test/support/driver';
 import { figure, round, type Figure } from './stats';
@@ -161,13 +161,7 @@ export async function addinFigures(root: string, runs: number, progress: (text: 
   const refused: string[] = [];
   let browser: Browser | null = null;
   try {
-    browser = await puppeteer.launch({
-      executablePath: chromiumExecutable,
-      headless: true,
-      pipe: true,
-      timeout: 30_000,
-      args: ['--no-sandbox', '--disable-gpu', '--lang=nl-BE', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'],
-    });
+    browser = await launchPlainChromium();
     const results: AddinRun[] = [];
     for (let run = 0; run <= runs; run++) {
       progress(`add-in: task pane and draft ${run}/${runs}${run === 0 ? ' (warm-up)' : ''}`);

@@ -47,7 +47,7 @@ describe('the add-in platform: the organisation\'s settings are settings.json be
   it('has no legacy, no broadcasts, no change events; openSettings is the shell\'s own view', async () => {
     let opened = 0;
     const platform = createAddinPlatform({ pageUrl: page, openSettings: () => void opened++, fetcher: fetcher(ok('{}')).run });
-    await platform.removeLegacy('settings');
+    await platform.removeLegacy(['settings']);
     let called = false;
     platform.onBroadcast(() => (called = true))();
     platform.onOrganisationSettingsChange(() => (called = true))();

@@ -3,14 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeOfficeOptions } from '../addin/fake-office';
 import { addinFolder as folder, bundleFakeOffice, officeJs, serveAddinBuild } from '../addin/taskpane-server';
 import { clearTextMarkers } from '../e2e/drafts';
 import { client, fillReferral, makeDraft, shownPassword } from '../e2e/flow';
 import { button, textAppears } from '../support/driver';
-import { chromiumExecutable, settled } from './chromium';
+import { launchPlainChromium, settled } from './chromium';
 import { mixedPolicy } from './policy-cases';
 
 // The Outlook add-in's built task pane (npm run build:addin, .output/addin/) in Debian's Chromium, with the typed fake
@@ -89,13 +89,7 @@ describe('the Outlook add-in\'s task pane in Chromium, against the fake Office',
     expect(existsSync(join(addinBuild, 'taskpane.html')), 'build first: npm run build:addin').toBe(true);
     fakeScript = await bundleFakeOffice(root);
     ({ server, origin } = await serveAddinBuild(addinBuild, () => settingsJson));
-    browser = await puppeteer.launch({
-      executablePath: chromiumExecutable,
-      headless: true,
-      pipe: true,
-      timeout: 30_000,
-      args: ['--no-sandbox', '--disable-gpu', '--lang=nl-BE', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'],
-    });
+    browser = await launchPlainChromium();
   }, 60_000);
 
   afterAll(async () => {

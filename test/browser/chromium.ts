@@ -42,6 +42,17 @@ export async function launchChromiumWithReloadableExtension(build: string = chro
   return launchChromium(build, 'command line');
 }
 
+/** A Flemish user's browser (the extension's i18n answers in Dutch), and nothing that talks to the network. */
+export const quietChromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--lang=nl-BE', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check',
+] as const;
+
+/** Debian's Chromium, headless, without any extension: for pages that are not ours (the add-in's task pane, Roundcube). */
+export function launchPlainChromium(): Promise<Browser> {
+  return puppeteer.launch({ executablePath: chromiumExecutable, headless: true, pipe: true, timeout: 30_000, args: [...quietChromiumArgs] });
+}
+
 async function launchChromium(build: string, loadBy: 'cdp' | 'command line'): Promise<ChromiumWithExtension> {
   const profile = mkdtempSync(join(tmpdir(), 'va-chromium-pptr-'));
   const removeProfile = () => rmSync(profile, { recursive: true, force: true });
@@ -55,12 +66,7 @@ async function launchChromium(build: string, loadBy: 'cdp' | 'command line'): Pr
       enableExtensions: loadBy === 'cdp' ? [build] : true,
       userDataDir: profile,
       timeout: 30_000,
-      // A Flemish user's browser (the extension's i18n answers in Dutch), and nothing that talks to the network.
-      args: [
-        '--no-sandbox', '--disable-gpu', '--lang=nl-BE', '--disable-quic', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check',
-        ...(loadBy === 'cdp' ? [] : [`--disable-extensions-except=${build}`, `--load-extension=${build}`]),
-      ],
+      args: [...quietChromiumArgs, ...(loadBy === 'cdp' ? [] : [`--disable-extensions-except=${build}`, `--load-extension=${build}`])],
     });
   } catch (error) {
     removeProfile();

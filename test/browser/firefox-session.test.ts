@@ -10,6 +10,7 @@ import { startRoundcube, stopRoundcube, type RoundcubeServer } from '../e2e/roun
 import { button, textAppears } from '../support/driver';
 import { servePage, serveProxy } from './chromium';
 import { firefoxE2eBuild, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
+import { readyDraftRequest } from '../support/draft-request';
 
 // Issue 20, items 12 and 5, in Firefox ESR. Firefox takes no port in a match pattern, so our Roundcube content script
 // runs on every port of a granted host: there the background's origin check is all that keeps another port out.
@@ -19,14 +20,7 @@ import { firefoxE2eBuild, launchFirefoxWithExtension, type FirefoxWithExtension 
 // in our content-script world must not read the panel's form from storage.session.
 
 /** The draft request the panel would send: a mailbox, the cover text and a zip (ciphertext), ready to fill. */
-const request = {
-  to: 'sociale.dienst@lille.be',
-  subject: 'Aanmelding Kind en Gezin – KG-7F3Q-2M9X',
-  body: 'Beste collega, in bijlage een aanmelding (KG-7F3Q-2M9X).',
-  fileName: 'aanmelding-KG-7F3Q-2M9X.zip',
-  zipBase64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==',
-  afterNavigation: true,
-};
+const request = readyDraftRequest;
 
 type ExtensionGlobal = {
   browser: {

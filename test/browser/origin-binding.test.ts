@@ -9,6 +9,7 @@ import { startRoundcube, stopRoundcube, type RoundcubeServer } from '../e2e/roun
 import { button, textAppears } from '../support/driver';
 import { launchChromiumWithExtension, openSidePanel, serveProxy, type ChromiumWithExtension } from './chromium';
 import { chromeE2eBuild } from './extension';
+import { readyDraftRequest } from '../support/draft-request';
 
 // Issue 20.5: after granting the Roundcube sandbox at its port, a page with Roundcube's markers on another port of
 // 127.0.0.1 got the button, the zip and the cover text, and the panel said "Concept klaar". Here that page is the
@@ -18,14 +19,7 @@ import { chromeE2eBuild } from './extension';
 // port; here injected by hand), the background answers no message for that tab.
 
 /** The draft request the panel would send: a mailbox, the cover text and a zip (ciphertext), ready to fill. */
-const request = {
-  to: 'sociale.dienst@lille.be',
-  subject: 'Aanmelding Kind en Gezin – KG-7F3Q-2M9X',
-  body: 'Beste collega, in bijlage een aanmelding (KG-7F3Q-2M9X).',
-  fileName: 'aanmelding-KG-7F3Q-2M9X.zip',
-  zipBase64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==',
-  afterNavigation: true,
-};
+const request = readyDraftRequest;
 
 describe('only the granted Roundcube origin is driven, never another port of its host (issue 20.5), in Chromium', () => {
   let server: RoundcubeServer;

@@ -10,6 +10,7 @@ import { t } from '../../lib/i18n';
 import { newEntry } from '../../lib/register/register';
 import { loadRegister, saveRegister } from '../../lib/register/storage';
 import { saveSettings } from '../../lib/settings';
+import { clientByEmail } from '../support/panel-flow';
 import { fixedTab, panelTransport } from '../support/panel-transport';
 import { readZip } from '../support/zip';
 
@@ -140,12 +141,7 @@ describe('the panel and the register', () => {
     expect(await screen.findByText(new RegExp(`Verbetering van ${original} voor OCMW Lille`, 'u'))).toBeTruthy();
     await user.click(screen.getByLabelText(/^Schriftelijk: de cliënt is geïnformeerd/u));
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
-    await user.type(screen.getByLabelText('Voornaam'), 'Jan');
-    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
-    await user.type(screen.getByLabelText('E-mailadres'), 'jan.peeters@example.org');
-    await user.type(screen.getByLabelText('Postcode'), '2275');
-    const place = screen.queryByLabelText('Plaats') as HTMLSelectElement | null;
-    if (place) await user.selectOptions(place, 'Lille');
+    await clientByEmail(user);
     const password = screen.getByLabelText('Wachtwoord om door te geven').textContent ?? '';
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     await screen.findByText('Concept klaar');

@@ -18,6 +18,7 @@ import { generateReference } from '../../lib/referral';
 import { newEntry } from '../../lib/register/register';
 import { saveRegister } from '../../lib/register/storage';
 import { saveSettings } from '../../lib/settings';
+import { clientByEmail } from '../support/panel-flow';
 import { fixedTab, panelTransport } from '../support/panel-transport';
 
 // Issue 21.13, the small things: texts that say something true for the moment, the focus after saving, and a team
@@ -160,12 +161,7 @@ describe('issue 21.13: words that match where the worker is', () => {
     expect(await screen.findByText(/vul de juiste gegevens in/u)).toBeTruthy();
     await user.click(screen.getByLabelText(/^Schriftelijk: de cliënt is geïnformeerd/u));
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
-    await user.type(screen.getByLabelText('Voornaam'), 'Jan');
-    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
-    await user.type(screen.getByLabelText('E-mailadres'), 'jan.peeters@example.org');
-    await user.type(screen.getByLabelText('Postcode'), '2275');
-    const place = screen.queryByLabelText('Plaats') as HTMLSelectElement | null;
-    if (place) await user.selectOptions(place, 'Lille');
+    await clientByEmail(user);
     await user.click(screen.getByRole('button', { name: 'Maak concept' }));
     await screen.findByText('Concept klaar');
     expect(screen.queryByText(/vul de juiste gegevens in/u)).toBeNull();

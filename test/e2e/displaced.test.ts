@@ -4,8 +4,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSidePanel, type ChromiumWithExtension } from '../browser/chromium';
 import { chromeE2eBuild } from '../browser/extension';
-import { button, byLabel, textAppears, typeInto } from '../support/driver';
-import { chromiumOnRoundcube, clickPanelButton, fillReferral, finishReferral, makeDraft, waitForTargetLine } from './flow';
+import { textAppears } from '../support/driver';
+import { chromiumOnRoundcube, clickPanelButton, fillReferral, finishReferral, makeDraft, runPilotCheck, waitForTargetLine } from './flow';
 import { connectImap, readDrafts } from './roundcube/imap';
 import { mailAddresses } from './roundcube/mime';
 import { composeState, waitForAttachment, waitForRoundcube } from './roundcube/page';
@@ -122,14 +122,8 @@ describe('the webmail’s own work is never replaced without a word: Roundcube i
 
   it('the pilot check opens its compose the same way: the referral on screen is saved to Drafts first, and the check still passes', async () => {
     expect(secondRef).not.toBe('');
-    const options = await chromium.open('options.html');
-    await (await button(options, 'Zoek tabbladen')).click();
-    await textAppears(options, 'select option', new URL(server.url).origin);
-    await typeInto(await byLabel(options, 'Je eigen e-mailadres (voor het testconcept)'), 'an.janssens@example.org', 'pilot address');
-    await (await button(options, 'Start de koppelingstest')).click();
-    const report = await textAppears(options, 'pre.selfcheck', 'Test de koppeling met je webmail – roundcube', { contains: true, timeout: 30_000 });
+    const report = await runPilotCheck(chromium, server);
     for (const line of ['[x] een nieuwe mail openen', '[x] het adres invullen', '[x] het bestand toevoegen', '[x] de mail teruglezen']) expect(report).toContain(line);
-    await options.close();
     expect((await composeState(page)).to.replace(/[,\s]+$/u, '')).toBe('an.janssens@example.org');
     const second = await readDrafts({ ...imap(), subject: secondRef });
     expect(second.map((draft) => draft.attachments.map((attachment) => attachment.filename))).toEqual([[`aanmelding-${secondRef}.zip`]]);

@@ -208,3 +208,18 @@ export async function chromiumOnRoundcube(
   await loginRoundcube(page, server);
   return { chromium, page };
 }
+
+/**
+ * "Test de koppeling" in the options page, as a pilot worker runs it: find the open webmail tabs, pick the Roundcube
+ * sandbox's, give their own address, start; resolves with the report once it names the webmail. The page is closed.
+ */
+export async function runPilotCheck(chromium: ChromiumWithExtension, server: Pick<RoundcubeServer, 'url'>, address = 'an.janssens@example.org'): Promise<string> {
+  const options = await chromium.open('options.html');
+  await (await button(options, 'Zoek tabbladen')).click();
+  await textAppears(options, 'select option', new URL(server.url).origin);
+  await typeInto(await byLabel(options, 'Je eigen e-mailadres (voor het testconcept)'), address, 'pilot address');
+  await (await button(options, 'Start de koppelingstest')).click();
+  const report = await textAppears(options, 'pre.selfcheck', 'Test de koppeling met je webmail – roundcube', { contains: true, timeout: 30_000 });
+  await options.close();
+  return report;
+}

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumExecutable } from '../browser/chromium';
+import { launchPlainChromium } from '../browser/chromium';
 import { fill, textAppears } from '../support/driver';
 import { connectImap, readDrafts } from './roundcube/imap';
 import { mailAddresses } from './roundcube/mime';
@@ -50,12 +50,7 @@ describe('the Roundcube sandbox', () => {
   beforeAll(async () => {
     // The first run installs Debian packages (about 40 s); afterwards this takes about a second.
     server = await startRoundcube({ reset: true });
-    browser = await puppeteer.launch({
-      executablePath: chromiumExecutable,
-      headless: true,
-      pipe: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchPlainChromium();
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     page.on('pageerror', (error) => pageErrors.push(error instanceof Error ? error.message : String(error)));

@@ -17,6 +17,16 @@ export async function consentGiven(user: UserEvent): Promise<void> {
   await screen.findByLabelText('Voornaam');
 }
 
+/** Jan Peeters in 2275 Lille with an e-mail address, typed into the client step (Lille chosen where a place is asked). */
+export async function clientByEmail(user: UserEvent): Promise<void> {
+    await user.type(screen.getByLabelText('Voornaam'), 'Jan');
+    await user.type(screen.getByLabelText('Achternaam'), 'Peeters');
+    await user.type(screen.getByLabelText('E-mailadres'), 'jan.peeters@example.org');
+    await user.type(screen.getByLabelText('Postcode'), '2275');
+    const place = screen.queryByLabelText('Plaats') as HTMLSelectElement | null;
+    if (place) await user.selectOptions(place, 'Lille');
+}
+
 /** Jan Peeters in 2275 Lille with a phone number, typed into the client step, and "Maak concept". */
 export async function clientToDraft(user: UserEvent): Promise<void> {
   await user.type(screen.getByLabelText('Voornaam'), 'Jan');
